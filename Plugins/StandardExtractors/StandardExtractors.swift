@@ -1,0 +1,21 @@
+// The standard set of extractors the `paperql` command links, and their measured accuracy.
+// An embedder may use this list, or import the extractor modules it wants one by one.
+
+import PaperQL
+
+/// The extractors `paperql` registers by default.
+public enum StandardExtractors {
+    /// A fresh instance of every standard extractor, in dependency order.
+    public static var all: [any Extractor] { [] }
+}
+
+/// Precision and recall measured on the labelled evaluation set (Tests/Labels/eval-set.jsonl).
+public struct MeasuredAccuracy: Sendable, Hashable {
+    public let precision: Double
+    public let recall: Double
+}
+
+public enum StandardAccuracy {
+    /// By field name. A test recomputes these and fails when they drift from the extractors.
+    public static let figures: [String: MeasuredAccuracy] = [:]
+}

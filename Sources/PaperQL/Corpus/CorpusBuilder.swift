@@ -1,0 +1,381 @@
+// Builds the columnar corpus one record at a time. Importers call `beginRecord`, add fields
+// and `endRecord`; the builder grows one typed column per field name, infers each field's type
+// from its values (a field that mixes kinds becomes a string field: nothing is dropped), and at
+// the end assigns ids, disambiguates duplicates and chooses each string column's encoding.
+
+struct CorpusBuilder {
+    /// Fields every corpus has, in display order, with their descriptions.
+    static let builtinFields: [FieldDescriptor] = [
+        FieldDescriptor(name: "id", type: .string, summary: "Stable identifier: the input's id, or one derived from the title", provider: .builtin),
+        FieldDescriptor(name: "title", type: .string, summary: "Title", provider: .builtin),
+        FieldDescriptor(name: "abstract", type: .string, summary: "Abstract", provider: .builtin),
+        FieldDescriptor(name: "text", type: .string, summary: "Title and abstract together: a condition on text holds when it holds for either", provider: .builtin),
+        FieldDescriptor(name: "source", type: .string, summary: "The file the paper was read from", provider: .builtin),
+        FieldDescriptor(name: "line", type: .number, summary: "The line of the file where the paper starts", provider: .builtin),
+    ]
+
+    /// Well-known document fields: their types and descriptions when an importer provides them.
+    static let knownFields: [String: (FieldType, String)] = [
+        "authors": (.list(.string), "Authors, in the order given"),
+        "categories": (.list(.string), "Subject categories (arXiv's, such as cs.CL)"),
+        "keywords": (.list(.string), "Keywords given by the authors or the library"),
+        "date": (.date, "Publication or last-update date"),
+        "year": (.number, "Publication year"),
+        "arxiv": (.string, "arXiv identifier"),
+        "doi": (.string, "DOI"),
+        "url": (.string, "Link to the paper"),
+        "upvotes": (.number, "Hugging Face upvotes"),
+        "venue": (.string, "Journal or conference"),
+    ]
+
+    /// String fields stored as raw text: mostly unique per paper, so a dictionary would not pay.
+    static let rawTextFields: Set<String> = ["id", "title", "abstract", "url", "doi", "arxiv", "journal_ref", "comments", "note"]
+
+    private(set) var rowCount = 0
+    private var columns: [PendingColumn] = []
+    private var columnIndex: [String: Int] = [:]
+    private var inRecord = false
+    var diagnostics: [LoadDiagnostic] = []
+    /// One report per input file, in load order.
+    var files: [FileReport] = []
+
+    init() {
+        for field in ["id", "title", "abstract", "source"] { _ = column(field, kind: .string) }
+        _ = column("line", kind: .number)
+    }
+
+    private mutating func column(_ name: String, kind: PendingColumn.Kind) -> Int {
+        if let i = columnIndex[name] { return i }
+        let i = columns.count
+        columns.append(PendingColumn(name: name, kind: kind, rowsSoFar: rowCount))
+        columnIndex[name] = i
+        return i
+    }
+
+    mutating func beginRecord() {
+        precondition(!inRecord)
+        inRecord = true
+    }
+
+    /// Ends the current record; fields not given are missing for it.
+    mutating func endRecord() {
+        precondition(inRecord)
+        inRecord = false
+        rowCount += 1
+        for i in columns.indices { columns[i].endRow() }
+    }
+
+    /// Drops everything added since `beginRecord` (a record that turned out unreadable).
+    mutating func abandonRecord() {
+        precondition(inRecord)
+        inRecord = false
+        for i in columns.indices { columns[i].dropPendingRow() }
+    }
+
+    mutating func add(_ field: String, string: String) {
+        var s = string
+        s.withUTF8 { add(field, utf8: $0) }
+    }
+
+    mutating func add(_ field: String, utf8: UnsafeBufferPointer<UInt8>) {
+        let i = column(field, kind: .string)
+        columns[i].appendString(utf8)
+    }
+
+    mutating func add(_ field: String, number: Double) {
+        let i = column(field, kind: .number)
+        columns[i].appendNumber(number, kind: .number)
+    }
+
+    mutating func add(_ field: String, date: CalendarDate) {
+        let i = column(field, kind: .date)
+        columns[i].appendNumber(Double(date.daysSinceEpoch), kind: .date)
+    }
+
+    mutating func add(_ field: String, bool: Bool) {
+        let i = column(field, kind: .bool)
+        columns[i].appendNumber(bool ? 1 : 0, kind: .bool)
+    }
+
+    mutating func add(_ field: String, value: Value) {
+        switch value {
+        case .missing: break
+        case .number(let n): add(field, number: n)
+        case .string(let s): add(field, string: s)
+        case .date(let d): add(field, date: d)
+        case .bool(let b): add(field, bool: b)
+        case .list(let items):
+            markList(field)
+            for item in items { add(field, value: item) }
+        }
+    }
+
+    /// Declares `field` a list field even when this record gives it one value or none.
+    mutating func markList(_ field: String) {
+        let i = column(field, kind: .undetermined)
+        columns[i].isList = true
+    }
+
+    /// Whether the current record already has a value for `field`.
+    func has(_ field: String) -> Bool {
+        guard let i = columnIndex[field] else { return false }
+        return columns[i].pendingCount > 0
+    }
+
+    // MARK: - Finishing
+
+    /// The finished corpus storage. `origin` names the input in diagnostics about ids.
+    mutating func build() -> CorpusStorage {
+        precondition(!inRecord)
+        assignIDs()
+        var built: [String: Column] = [:]
+        var order: [FieldDescriptor] = []
+        for pending in columns {
+            let column = pending.finish(descriptor: descriptor(for: pending))
+            built[pending.name] = column
+        }
+        for field in CorpusBuilder.builtinFields where field.name != "text" {
+            order.append(built[field.name]!.descriptor)
+        }
+        let extra = columns.map(\.name).filter { built[$0]?.descriptor.provider == .document }
+        for name in extra.sorted() { order.append(built[name]!.descriptor) }
+        order.insert(CorpusBuilder.builtinFields[3], at: 3)
+        return CorpusStorage(rowCount: rowCount, columns: built, fields: order, diagnostics: diagnostics, files: files)
+    }
+
+    private func descriptor(for pending: PendingColumn) -> FieldDescriptor {
+        if let builtin = CorpusBuilder.builtinFields.first(where: { $0.name == pending.name }) { return builtin }
+        let scalar: FieldType.Scalar
+        switch pending.kind {
+        case .undetermined, .string: scalar = .string
+        case .number: scalar = .number
+        case .date: scalar = .date
+        case .bool: scalar = .bool
+        }
+        let type = FieldType(scalar, isList: pending.isList)
+        if let known = CorpusBuilder.knownFields[pending.name], known.0 == type {
+            return FieldDescriptor(name: pending.name, type: type, summary: known.1, provider: .document)
+        }
+        return FieldDescriptor(name: pending.name, type: type, summary: "From the input files", provider: .document)
+    }
+
+    /// Gives every paper an id: its own, or one derived from its title; duplicates get `~2`,
+    /// `~3`, ... in order, and each is reported.
+    private mutating func assignIDs() {
+        let idColumn = columnIndex["id"]!
+        let titleColumn = columnIndex["title"]!
+        var ids: [String] = []
+        ids.reserveCapacity(rowCount)
+        let titles = columns[titleColumn]
+        let given = columns[idColumn]
+        for row in 0..<rowCount {
+            if let id = given.firstString(of: row), !id.isEmpty {
+                ids.append(id)
+            } else {
+                ids.append(CorpusBuilder.derivedID(title: titles.firstString(of: row) ?? "", row: row))
+            }
+        }
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(rowCount)
+        let sources = columns[columnIndex["source"]!]
+        let lines = columns[columnIndex["line"]!]
+        for row in 0..<rowCount {
+            let id = ids[row]
+            if let n = seen[id] {
+                var k = n + 1
+                while seen["\(id)~\(k)"] != nil { k += 1 }
+                let renamed = "\(id)~\(k)"
+                seen[id] = k
+                seen[renamed] = 1
+                ids[row] = renamed
+                let line = lines.firstNumber(of: row).map { Int($0) }
+                diagnostics.append(LoadDiagnostic(.warning, origin: sources.firstString(of: row) ?? "input", line: line,
+                                                  message: "duplicate id `\(id)`: kept as `\(renamed)`"))
+            } else {
+                seen[id] = 1
+            }
+        }
+        var replacement = PendingColumn(name: "id", kind: .string, rowsSoFar: 0)
+        for id in ids {
+            var s = id
+            s.withUTF8 { replacement.appendString($0) }
+            replacement.endRow()
+        }
+        columns[idColumn] = replacement
+    }
+
+    /// `p-` and eight hex digits of a hash of the normalised title: the same title gives the
+    /// same id in every run and on every machine.
+    static func derivedID(title: String, row: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var any = false
+        for scalar in title.lowercased().unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            for byte in String(scalar).utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            any = true
+        }
+        if !any { return "row-\(row + 1)" }
+        let hex = String(hash & 0xffff_ffff, radix: 16)
+        return "p-" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
+
+/// One column while it is being built.
+private struct PendingColumn {
+    enum Kind { case undetermined, number, string, date, bool }
+
+    let name: String
+    var kind: Kind
+    var isList = false
+    var rowOffsets: [Int32]
+    var numbers: [Double] = []
+    var bytes: [UInt8] = []
+    var bounds: [Int] = [0]
+    /// Values added to the current record so far.
+    var pendingCount = 0
+
+    init(name: String, kind: Kind, rowsSoFar: Int) {
+        self.name = name
+        self.kind = kind
+        rowOffsets = [Int32](repeating: 0, count: rowsSoFar + 1)
+    }
+
+    var valueCount: Int { kind == .string ? bounds.count - 1 : numbers.count }
+
+    mutating func endRow() {
+        if pendingCount > 1 { isList = true }
+        rowOffsets.append(Int32(valueCount))
+        pendingCount = 0
+    }
+
+    mutating func dropPendingRow() {
+        guard pendingCount > 0 else { return }
+        let keep = Int(rowOffsets.last!)
+        if kind == .string {
+            bounds.removeLast(bounds.count - 1 - keep)
+            bytes.removeLast(bytes.count - bounds.last!)
+        } else {
+            numbers.removeLast(numbers.count - keep)
+        }
+        pendingCount = 0
+    }
+
+    mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if kind != .string && kind != .undetermined { convertToStrings() }
+        kind = .string
+        bytes.append(contentsOf: utf8)
+        bounds.append(bytes.count)
+        pendingCount += 1
+    }
+
+    mutating func appendNumber(_ n: Double, kind newKind: Kind) {
+        if kind == .undetermined { kind = newKind }
+        if kind == newKind {
+            numbers.append(n)
+        } else {
+            // A field that mixes kinds keeps every value, as text.
+            if kind != .string { convertToStrings() }
+            var text = PendingColumn.render(n, as: newKind)
+            text.withUTF8 { u in
+                bytes.append(contentsOf: u)
+                bounds.append(bytes.count)
+            }
+        }
+        pendingCount += 1
+    }
+
+    private mutating func convertToStrings() {
+        let old = kind
+        kind = .string
+        for n in numbers {
+            bytes.append(contentsOf: PendingColumn.render(n, as: old).utf8)
+            bounds.append(bytes.count)
+        }
+        numbers = []
+    }
+
+    private static func render(_ n: Double, as kind: Kind) -> String {
+        switch kind {
+        case .date: return CalendarDate(daysSinceEpoch: Int(n)).description
+        case .bool: return n != 0 ? "true" : "false"
+        default: return NumberFormatting.plain(n)
+        }
+    }
+
+    func firstString(of row: Int) -> String? {
+        guard kind == .string, row + 1 < rowOffsets.count else { return nil }
+        let lo = Int(rowOffsets[row]), hi = Int(rowOffsets[row + 1])
+        guard lo < hi else { return nil }
+        return String(decoding: bytes[bounds[lo]..<bounds[lo + 1]], as: UTF8.self)
+    }
+
+    func firstNumber(of row: Int) -> Double? {
+        guard kind != .string, row + 1 < rowOffsets.count else { return nil }
+        let lo = Int(rowOffsets[row]), hi = Int(rowOffsets[row + 1])
+        return lo < hi ? numbers[lo] : nil
+    }
+
+    func finish(descriptor: FieldDescriptor) -> Column {
+        let rows = RowOffsets(offsets: rowOffsets)
+        switch kind {
+        case .string, .undetermined:
+            if CorpusBuilder.rawTextFields.contains(name) || !worthADictionary() {
+                return Column(descriptor: descriptor, data: .strings(StringColumn(rows: rows, storage: .raw(bytes: bytes, bounds: bounds))))
+            }
+            var codes: [UInt32] = []
+            codes.reserveCapacity(bounds.count - 1)
+            var dictionary: [String] = []
+            var lookup: [String: UInt32] = [:]
+            for i in 0..<(bounds.count - 1) {
+                let s = String(decoding: bytes[bounds[i]..<bounds[i + 1]], as: UTF8.self)
+                if let code = lookup[s] {
+                    codes.append(code)
+                } else {
+                    let code = UInt32(dictionary.count)
+                    dictionary.append(s)
+                    lookup[s] = code
+                    codes.append(code)
+                }
+            }
+            return Column(descriptor: descriptor, data: .strings(StringColumn(rows: rows, storage: .dictionary(codes: codes, dictionary: dictionary))))
+        default:
+            return Column(descriptor: descriptor, data: .numbers(NumberColumn(rows: rows, values: numbers)))
+        }
+    }
+
+    /// Whether values repeat enough for dictionary encoding: judged on a sample, so that a
+    /// column of unique strings is not hashed in full.
+    private func worthADictionary() -> Bool {
+        let count = bounds.count - 1
+        guard count > 0 else { return false }
+        let sample = min(count, 4096)
+        var distinct = Set<ArraySlice<UInt8>>()
+        var totalLength = 0
+        for i in 0..<sample {
+            distinct.insert(bytes[bounds[i]..<bounds[i + 1]])
+            totalLength += bounds[i + 1] - bounds[i]
+        }
+        if totalLength / sample > 200 { return false }
+        return distinct.count * 2 <= sample || count < 64
+    }
+}
+
+/// The immutable result of building: columns by name, fields in display order, and what went
+/// wrong while reading.
+final class CorpusStorage: Sendable {
+    let rowCount: Int
+    let columns: [String: Column]
+    let fields: [FieldDescriptor]
+    let diagnostics: [LoadDiagnostic]
+    let files: [FileReport]
+
+    init(rowCount: Int, columns: [String: Column], fields: [FieldDescriptor], diagnostics: [LoadDiagnostic], files: [FileReport]) {
+        self.rowCount = rowCount
+        self.columns = columns
+        self.fields = fields
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+}

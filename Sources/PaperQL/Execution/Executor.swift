@@ -1,0 +1,146 @@
+// Runs a bound query: picks the source rows, filters them through the plan, then shapes the
+// result (papers, a count or groups), sorts, and applies offset and limit.
+
+struct Executor {
+    let query: BoundQuery
+    let plan: PlanNode?
+    let context: ExecutionContext
+
+    func run() throws -> QueryResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let rowCount = context.rowCount
+        var evaluator = FilterEvaluator(rowCount: rowCount)
+
+        // Candidate rows, in source order.
+        var candidates: RowSet
+        var sourceOrder: [Int32]?
+        switch query.source {
+        case .papers:
+            candidates = RowSet(universe: rowCount, full: true)
+        case .named(_, let rows):
+            candidates = RowSet(universe: rowCount, rows: rows)
+            sourceOrder = rows
+        }
+        if let plan {
+            candidates = try evaluator.evaluate(plan, on: candidates).isTrue
+        }
+        try Task.checkCancellation()
+        var rows: [Int32]
+        if let sourceOrder {
+            rows = sourceOrder.filter { candidates.contains(Int($0)) }
+        } else {
+            rows = candidates.rows
+        }
+
+        var result: QueryResult
+        switch query.shape {
+        case .count:
+            result = QueryResult(kind: .count, columns: [ResultColumn(name: "count", type: .number)],
+                                 rows: [[.number(Double(rows.count))]], paperIndexes: [], binding: nil,
+                                 totalCount: 1, statistics: evaluator.statistics)
+        case .papers(let columns):
+            let total = rows.count
+            rows = try sortPapers(rows, columns: columns)
+            rows = page(rows)
+            let readers = columns.map { column -> (Int) -> Value in
+                if case .field(let f) = column.operand.kind, f.name != "text" {
+                    let c = context.column(f.name)
+                    return { c.value(of: $0) }
+                }
+                let reader = OperandReader.compile(column.operand, in: context)
+                let type = column.operand.type
+                if case .field(let f) = column.operand.kind, f.name == "text" {
+                    return { row in .string(reader.values(row).compactMap { if case .string(let s) = $0 { return s }; return nil }.joined(separator: " ")) }
+                }
+                return { row in
+                    let values = reader.values(row).map { $0.value(as: type.scalar) }
+                    return type.isList ? (values.isEmpty ? .missing : .list(values)) : (values.first ?? .missing)
+                }
+            }
+            let out = rows.map { row in readers.map { $0(Int(row)) } }
+            let resultColumns = columns.map { column -> ResultColumn in
+                var field: String?
+                if case .field(let f) = column.operand.kind { field = f.name }
+                return ResultColumn(name: column.name, type: column.operand.type, numberStyle: column.operand.style, field: field)
+            }
+            result = QueryResult(kind: .papers, columns: resultColumns, rows: out, paperIndexes: rows.map(Int.init),
+                                 binding: query.binding, totalCount: total, statistics: evaluator.statistics)
+        case .groups(let key, let items):
+            result = try Grouping(context: context, key: key, items: items, sort: query.sort, limit: query.limit,
+                                  offset: query.offset).run(rows, statistics: evaluator.statistics)
+        }
+        var statistics = result.statistics
+        statistics.seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
+        return QueryResult(kind: result.kind, columns: result.columns, rows: result.rows, paperIndexes: result.paperIndexes,
+                           binding: result.binding, totalCount: result.totalCount, statistics: statistics)
+    }
+
+    private func page(_ rows: [Int32]) -> [Int32] {
+        let start = min(query.offset ?? 0, rows.count)
+        let end = query.limit.map { min(rows.count, start + $0) } ?? rows.count
+        return Array(rows[start..<end])
+    }
+
+    // MARK: - Sorting papers
+
+    private func sortPapers(_ rows: [Int32], columns: [BoundColumn]) throws -> [Int32] {
+        guard !query.sort.isEmpty else { return rows }
+        let keys: [SortKeyValues] = query.sort.map { key in
+            let operand: BoundOperand
+            switch key.target {
+            case .operand(let o): operand = o
+            case .column(let i): operand = columns[i].operand
+            }
+            return SortKeyValues(reader: OperandReader.compile(operand, in: context), descending: key.descending, rows: rows)
+        }
+        try Task.checkCancellation()
+        let order = Array(rows.indices).sorted { a, b in
+            for key in keys {
+                let c = key.compare(a, b)
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        return order.map { rows[$0] }
+    }
+}
+
+/// One sort key's value for each candidate row: the largest value of a list for `desc`, the
+/// smallest for `asc`; missing sorts last either way.
+struct SortKeyValues {
+    let descending: Bool
+    let values: [Scalar?]
+
+    init(reader: OperandReader, descending: Bool, rows: [Int32]) {
+        self.descending = descending
+        switch reader {
+        case .numbers(let column):
+            let offsets = column.rows.offsets
+            values = rows.map { row in
+                let lo = Int(offsets[Int(row)]), hi = Int(offsets[Int(row) + 1])
+                guard lo < hi else { return nil }
+                var best = column.values[lo]
+                for i in (lo + 1)..<hi { best = descending ? max(best, column.values[i]) : min(best, column.values[i]) }
+                return .number(best)
+            }
+        default:
+            values = rows.map { row in
+                let vs = reader.values(Int(row))
+                return descending ? vs.max() : vs.min()
+            }
+        }
+    }
+
+    /// Negative when `a` sorts first.
+    func compare(_ a: Int, _ b: Int) -> Int {
+        switch (values[a], values[b]) {
+        case (nil, nil): return 0
+        case (nil, _): return 1
+        case (_, nil): return -1
+        case (let x?, let y?):
+            let c = PredicateCompiler.compareScalars(x, y)
+            return descending ? -c : c
+        }
+    }
+}

@@ -1,0 +1,142 @@
+// `group by`: one group per value of the key field (a paper with several values counts in each;
+// papers without a value form one group whose key is missing), then the selected aggregates per
+// group, then the order (by default: largest groups first, ties by key).
+
+struct Grouping {
+    let context: ExecutionContext
+    let key: FieldDescriptor
+    let items: [BoundGroupItem]
+    let sort: [BoundSortKey]
+    let limit: Int?
+    let offset: Int?
+
+    func run(_ rows: [Int32], statistics: QueryStatistics) throws -> QueryResult {
+        // Group rows by key value, in order of first appearance.
+        var keys: [Scalar?] = []
+        var members: [[Int32]] = []
+        var slot: [Scalar: Int] = [:]
+        var missingSlot: Int?
+        let reader = OperandReader.compile(
+            BoundOperand(kind: .field(key), type: key.type, style: key.numberStyle,
+                         range: SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0)), text: key.name),
+            in: context)
+        func add(_ value: Scalar?, _ row: Int32) {
+            if let value {
+                if let s = slot[value] {
+                    if members[s].last != row { members[s].append(row) }
+                } else {
+                    slot[value] = keys.count
+                    keys.append(value)
+                    members.append([row])
+                }
+            } else {
+                if let s = missingSlot {
+                    members[s].append(row)
+                } else {
+                    missingSlot = keys.count
+                    keys.append(nil)
+                    members.append([row])
+                }
+            }
+        }
+        switch reader {
+        case .strings(let columns) where columns.count == 1:
+            // Group by dictionary code: no string hashing per paper.
+            let column = columns[0]
+            if case .dictionary(let codes, let dictionary) = column.storage {
+                var codeSlot = [Int](repeating: -1, count: dictionary.count)
+                for (n, row) in rows.enumerated() {
+                    if n & 0xFFFF == 0 { try Task.checkCancellation() }
+                    let range = column.rows.range(of: Int(row))
+                    if range.isEmpty { add(nil, row); continue }
+                    for i in range {
+                        let code = Int(codes[i])
+                        if codeSlot[code] < 0 {
+                            codeSlot[code] = keys.count
+                            keys.append(.string(dictionary[code]))
+                            members.append([row])
+                        } else if members[codeSlot[code]].last != row {
+                            members[codeSlot[code]].append(row)
+                        }
+                    }
+                }
+            } else {
+                fallthrough
+            }
+        default:
+            for (n, row) in rows.enumerated() {
+                if n & 0xFFFF == 0 { try Task.checkCancellation() }
+                let values = reader.values(Int(row))
+                if values.isEmpty { add(nil, row) } else { for v in values { add(v, row) } }
+            }
+        }
+
+        // One output row per group.
+        let aggregateReaders: [OperandReader?] = items.map { item in
+            if case .aggregate(_, let argument) = item.kind { return OperandReader.compile(argument, in: context) }
+            return nil
+        }
+        var table: [[Value]] = []
+        table.reserveCapacity(keys.count)
+        for (g, groupKey) in keys.enumerated() {
+            var row: [Value] = []
+            for (i, item) in items.enumerated() {
+                switch item.kind {
+                case .key:
+                    row.append(groupKey.map { $0.value(as: key.type.scalar) } ?? .missing)
+                case .paperCount:
+                    row.append(.number(Double(members[g].count)))
+                case .aggregate(let aggregate, let argument):
+                    let reader = aggregateReaders[i]!
+                    if aggregate == .count {
+                        let n = members[g].reduce(0) { $0 + (reader.values(Int($1)).isEmpty ? 0 : 1) }
+                        row.append(.number(Double(n)))
+                    } else {
+                        let values = members[g].flatMap { reader.values(Int($0)) }
+                        row.append(OperandReader.aggregate(aggregate, values, type: argument.type.scalar)
+                            .map { $0.value(as: item.type.scalar) } ?? .missing)
+                    }
+                }
+            }
+            table.append(row)
+        }
+
+        // Order, then page.
+        let order = table.indices.sorted { a, b in
+            for key in sort {
+                guard case .column(let c) = key.target else { continue }
+                let (x, y) = (table[a][c], table[b][c])
+                if x.isMissing != y.isMissing { return y.isMissing }  // missing last, either way
+                let cmp = Grouping.compare(x, y)
+                if cmp != 0 { return key.descending ? cmp > 0 : cmp < 0 }
+            }
+            return a < b
+        }
+        let start = min(offset ?? 0, order.count)
+        let end = limit.map { min(order.count, start + $0) } ?? order.count
+        let visible = items.indices.filter { !items[$0].hidden }
+        let rowsOut = order[start..<end].map { r in visible.map { table[r][$0] } }
+        let columns = visible.map { i in
+            ResultColumn(name: items[i].name, type: items[i].type, numberStyle: items[i].style,
+                         field: { if case .key = items[i].kind { return key.name }; return nil }())
+        }
+        return QueryResult(kind: .groups, columns: columns, rows: rowsOut, paperIndexes: [], binding: nil,
+                           totalCount: table.count, statistics: statistics)
+    }
+
+    /// Orders two values of one column (missing is handled by the caller).
+    static func compare(_ a: Value, _ b: Value) -> Int {
+        switch (a, b) {
+        case (.missing, .missing): return 0
+        case (.missing, _): return 1
+        case (_, .missing): return -1
+        case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.string(let x), .string(let y)):
+            let (p, q) = (x.lowercased(), y.lowercased())
+            return p < q ? -1 : (p > q ? 1 : 0)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
+        default: return 0
+        }
+    }
+}

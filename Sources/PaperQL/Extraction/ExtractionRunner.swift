@@ -1,0 +1,237 @@
+// Runs one extractor over the whole corpus: papers are split into chunks, chunks run in parallel
+// on every core, and each chunk's values are merged in chunk order, so the result (and every
+// value's position) is the same whatever the scheduling.
+
+import Dispatch
+
+/// Extractors that process the whole corpus at once rather than paper by paper (external
+/// programs, which stream every paper through one process).
+protocol CorpusExtractor: Extractor {
+    /// Values for every paper, or a diagnostic when the extractor failed as a whole.
+    func extractCorpus(_ corpus: ExtractionCorpus) -> ([ExtractedRow], [LoadDiagnostic])
+}
+
+/// One paper's extracted values, per declared field, with evidence.
+struct ExtractedRow: Sendable {
+    var values: [[Value]]
+    var evidence: [[Evidence?]]
+}
+
+/// Read access to the text of every paper, for extractors.
+struct ExtractionCorpus: Sendable {
+    let rowCount: Int
+    let textColumns: [(name: String, column: StringColumn)]
+    let lookup: @Sendable (String, Int) -> [Value]
+
+    /// The text of `field` for `row`, as a String.
+    func text(_ field: String, row: Int) -> String {
+        guard let column = textColumns.first(where: { $0.name == field })?.column else { return "" }
+        return column.strings(of: row).joined(separator: " ")
+    }
+}
+
+enum ExtractionRunner {
+    static let chunkSize = 1024
+
+    /// The columns of `extractor`'s fields, in the order it declares them.
+    static func run(_ extractor: any Extractor, fields: [FieldDescriptor], corpus: ExtractionCorpus,
+                    diagnostics: inout [LoadDiagnostic]) -> [Column] {
+        if let whole = extractor as? any CorpusExtractor {
+            let (rows, problems) = whole.extractCorpus(corpus)
+            diagnostics.append(contentsOf: problems)
+            var merged = ColumnAccumulator(fields: fields)
+            for row in 0..<corpus.rowCount {
+                if row < rows.count {
+                    var output = ExtractionOutput(fields: fields)
+                    for (f, values) in rows[row].values.enumerated() where f < fields.count {
+                        for (v, value) in values.enumerated() {
+                            output.add(value, toFieldAt: f, evidence: rows[row].evidence[f].indices.contains(v) ? rows[row].evidence[f][v] : nil)
+                        }
+                    }
+                    merged.append(output)
+                } else {
+                    merged.append(ExtractionOutput(fields: fields))
+                }
+            }
+            return merged.columns(textFields: corpus.textColumns.map(\.name))
+        }
+
+        let chunkCount = (corpus.rowCount + chunkSize - 1) / chunkSize
+        let results = ChunkResults<ColumnAccumulator>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = chunk * chunkSize
+            let end = min(corpus.rowCount, start + chunkSize)
+            var accumulator = ColumnAccumulator(fields: fields)
+            var output = ExtractionOutput(fields: fields)
+            withTextViews(corpus) { views in
+                for row in start..<end {
+                    output.reset()
+                    let input = ExtractionInput(row: row, texts: views(row), lookup: { corpus.lookup($0, row) })
+                    extractor.extract(from: input, into: &output)
+                    accumulator.append(output)
+                }
+            }
+            results.store(accumulator, at: chunk)
+        }
+        var merged = ColumnAccumulator(fields: fields)
+        for chunk in 0..<chunkCount { merged.absorb(results.take(chunk)) }
+        return merged.columns(textFields: corpus.textColumns.map(\.name))
+    }
+
+    /// Gives `body` a function from row to the row's text views, valid for the call.
+    private static func withTextViews(_ corpus: ExtractionCorpus, _ body: ((Int) -> [TextView]) -> Void) {
+        // Dictionary-encoded text is rare for titles and abstracts; it is copied per row.
+        func nest(_ index: Int, _ buffers: [(String, StringColumn, UnsafeBufferPointer<UInt8>?)]) {
+            if index == corpus.textColumns.count {
+                body { row in
+                    buffers.map { name, column, bytes in
+                        let range = column.rows.range(of: row)
+                        guard let first = range.first else {
+                            return TextView(field: name, utf8: UnsafeBufferPointer(start: nil, count: 0))
+                        }
+                        if let bytes, case .raw(_, let bounds) = column.storage {
+                            return TextView(field: name, utf8: UnsafeBufferPointer(rebasing: bytes[bounds[first]..<bounds[first + 1]]))
+                        }
+                        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
+                        return TextView(field: name, utf8: UnsafeBufferPointer(copy))
+                    }
+                }
+                return
+            }
+            let (name, column) = corpus.textColumns[index]
+            if case .raw(let bytes, _) = column.storage {
+                bytes.withUnsafeBufferPointer { nest(index + 1, buffers + [(name, column, $0)]) }
+            } else {
+                nest(index + 1, buffers + [(name, column, nil)])
+            }
+        }
+        nest(0, [])
+    }
+}
+
+/// Slots written by parallel workers, one each, then read in order.
+final class ChunkResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLockLike()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: T, at index: Int) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func take(_ index: Int) -> T {
+        lock.withLock {
+            let value = slots[index]!
+            slots[index] = nil
+            return value
+        }
+    }
+}
+
+/// A tiny lock over pthread, so this file needs no Foundation.
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
+
+/// Extracted values for a run of papers, column by column.
+struct ColumnAccumulator {
+    let fields: [FieldDescriptor]
+    var rowOffsets: [[Int32]]
+    var numbers: [[Double]]
+    var strings: [[String]]
+    var evidenceField: [[String?]]
+    var evidenceStart: [[Int32]]
+    var evidenceEnd: [[Int32]]
+
+    init(fields: [FieldDescriptor]) {
+        self.fields = fields
+        rowOffsets = Array(repeating: [0], count: fields.count)
+        numbers = Array(repeating: [], count: fields.count)
+        strings = Array(repeating: [], count: fields.count)
+        evidenceField = Array(repeating: [], count: fields.count)
+        evidenceStart = Array(repeating: [], count: fields.count)
+        evidenceEnd = Array(repeating: [], count: fields.count)
+    }
+
+    /// Appends one paper's values, each distinct value once (the first, with its evidence).
+    mutating func append(_ output: ExtractionOutput) {
+        for f in fields.indices {
+            let numeric = fields[f].type.scalar != .string
+            let count = numeric ? output.numbers[f].count : output.strings[f].count
+            var kept = 0
+            for v in 0..<count {
+                if numeric {
+                    let x = output.numbers[f][v]
+                    if x.isNaN || output.numbers[f][..<v].contains(x) { continue }
+                    numbers[f].append(x)
+                } else {
+                    let s = output.strings[f][v]
+                    if output.strings[f][..<v].contains(s) { continue }
+                    strings[f].append(s)
+                }
+                let evidence = v < output.evidence[f].count ? output.evidence[f][v] : nil
+                evidenceField[f].append(evidence?.field)
+                evidenceStart[f].append(Int32(evidence?.utf8Range.lowerBound ?? 0))
+                evidenceEnd[f].append(Int32(evidence?.utf8Range.upperBound ?? 0))
+                kept += 1
+            }
+            rowOffsets[f].append(rowOffsets[f].last! + Int32(kept))
+        }
+    }
+
+    mutating func absorb(_ other: ColumnAccumulator) {
+        for f in fields.indices {
+            let base = rowOffsets[f].last!
+            rowOffsets[f].append(contentsOf: other.rowOffsets[f].dropFirst().map { $0 + base })
+            numbers[f].append(contentsOf: other.numbers[f])
+            strings[f].append(contentsOf: other.strings[f])
+            evidenceField[f].append(contentsOf: other.evidenceField[f])
+            evidenceStart[f].append(contentsOf: other.evidenceStart[f])
+            evidenceEnd[f].append(contentsOf: other.evidenceEnd[f])
+        }
+    }
+
+    func columns(textFields: [String]) -> [Column] {
+        fields.indices.map { f in
+            let rows = RowOffsets(offsets: rowOffsets[f])
+            var sources = textFields
+            let fieldCodes: [UInt8] = evidenceField[f].map { name in
+                guard let name else { return UInt8.max }
+                if let i = sources.firstIndex(of: name) { return UInt8(i) }
+                sources.append(name)
+                return UInt8(sources.count - 1)
+            }
+            let evidence = EvidenceColumn(field: fieldCodes, start: evidenceStart[f], end: evidenceEnd[f], sourceFields: sources)
+            let data: ColumnData
+            if fields[f].type.scalar == .string {
+                var dictionary: [String] = []
+                var lookup: [String: UInt32] = [:]
+                let codes = strings[f].map { s -> UInt32 in
+                    if let code = lookup[s] { return code }
+                    let code = UInt32(dictionary.count)
+                    dictionary.append(s)
+                    lookup[s] = code
+                    return code
+                }
+                data = .strings(StringColumn(rows: rows, storage: .dictionary(codes: codes, dictionary: dictionary)))
+            } else {
+                data = .numbers(NumberColumn(rows: rows, values: numbers[f]))
+            }
+            return Column(descriptor: fields[f], data: data, evidence: evidence)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

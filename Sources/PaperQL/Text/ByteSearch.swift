@@ -1,0 +1,48 @@
+// Case-insensitive substring search over UTF-8 bytes, for `contains` and the regex prefilter.
+// ASCII letters are folded; other bytes compare exactly, which is why callers fall back to
+// Unicode-aware comparison when the needle itself is not ASCII.
+
+enum ByteSearch {
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
+
+    /// Whether `haystack` contains `needle` (already lowercased ASCII), ignoring ASCII case.
+    static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstFolded(haystack, needle, from: 0) != nil
+    }
+
+    /// The offset of the first match of `needle` at or after `start`.
+    static func firstFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let n = needle.count
+        let h = haystack.count
+        guard n > 0 else { return start }
+        guard h - start >= n else { return nil }
+        let first = needle[0]
+        let firstUpper: UInt8 = (first >= 97 && first <= 122) ? first - 32 : first
+        let last = h - n
+        var i = start
+        while i <= last {
+            let b = haystack[i]
+            if b == first || b == firstUpper {
+                var j = 1
+                while j < n, fold(haystack[i + j]) == needle[j] { j += 1 }
+                if j == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { containsFolded(haystack, $0) }
+    }
+
+    /// Exact equality ignoring ASCII case; `needle` is lowercased.
+    static func equalsFolded(_ value: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count == needle.count else { return false }
+        for i in 0..<value.count where fold(value[i]) != needle[i] { return false }
+        return true
+    }
+
+    static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+}
