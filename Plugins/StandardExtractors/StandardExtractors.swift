@@ -2,11 +2,21 @@
 // An embedder may use this list, or import the extractor modules it wants one by one.
 
 import PaperQL
+import BitsExtractor
+import CodeLinksExtractor
+import DatasetsExtractor
+import ModelsExtractor
+import ParamsExtractor
+import SpeedupExtractor
+import TopicsExtractor
 
 /// The extractors `paperql` registers by default.
 public enum StandardExtractors {
     /// A fresh instance of every standard extractor, in dependency order.
-    public static var all: [any Extractor] { [] }
+    public static var all: [any Extractor] {
+        [ParamsExtractor(), TopicsExtractor(), CodeLinksExtractor(), ModelsExtractor(), DatasetsExtractor(), BitsExtractor(),
+         SpeedupExtractor()]
+    }
 }
 
 /// Precision and recall measured on the labelled evaluation set (Tests/Labels/eval-set.jsonl).

@@ -30,17 +30,24 @@ struct TableRenderer {
 
         var out = ""
         let header = headers.enumerated().map { i, h in pad(CellText.truncate(h, to: widths[i]), widths[i], right: numeric[i]) }
-        out += " " + header.map { style.bold($0) }.joined(separator: style.dim(" │ ")) + "\n"
+        out += TableRenderer.trimmingTrailingSpaces(" " + header.map { style.bold($0) }.joined(separator: style.dim(" │ "))) + "\n"
         out += style.dim(widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼")) + "\n"
         for row in cells {
             let line = row.enumerated().map { i, c -> String in
                 let padded = pad(c, widths[i], right: numeric[i])
                 return numeric[i] ? style.cyan(padded) : padded
             }
-            out += " " + line.joined(separator: style.dim(" │ ")) + "\n"
+            out += TableRenderer.trimmingTrailingSpaces(" " + line.joined(separator: style.dim(" │ "))) + "\n"
         }
-        out += style.dim(footer(result)) + "\n"
+        let footer = footer(result)
+        if !footer.isEmpty { out += style.dim(footer) + "\n" }
         return out
+    }
+
+    static func trimmingTrailingSpaces(_ s: String) -> String {
+        var s = Substring(s)
+        while s.hasSuffix(" ") { s.removeLast() }
+        return String(s)
     }
 
     private func footer(_ result: QueryResult) -> String {
@@ -49,6 +56,8 @@ struct TableRenderer {
         case .groups:
             return result.rows.count == result.totalCount ? "(\(result.totalCount) group\(result.totalCount == 1 ? "" : "s"))"
                 : "(\(result.rows.count) of \(result.totalCount) groups)"
+        case .papers where result.paperIndexes.isEmpty && !result.rows.isEmpty:
+            return "(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))"
         case .papers:
             return result.rows.count == result.totalCount ? "(\(countText(result.totalCount, .papers)))"
                 : "(\(result.rows.count) of \(countText(result.totalCount, .papers)))"

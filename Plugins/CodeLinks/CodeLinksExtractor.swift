@@ -1,0 +1,125 @@
+// The `code` extractor: links to code, weights, data or project pages. Every URL in the text
+// counts (with or without a scheme for the well-known code hosts), except links to papers
+// (arXiv, DOIs of publishers, OpenReview, ...). A URL ends at whitespace or at a character URLs
+// do not contain, and loses trailing punctuation ("see https://github.com/a/b." is the repo).
+
+import PaperQL
+
+public struct CodeLinksExtractor: Extractor {
+    public let name = "code"
+    public let version = "1.0"
+    public let fields = [
+        FieldDescriptor(name: "code", type: .list(.string), summary: "Links to code, weights, data or project pages"),
+    ]
+
+    public init() {}
+
+    public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
+        for text in [paper.abstract, paper.title] where !text.isEmpty {
+            for range in LinkScanner.links(in: text.utf8) {
+                let url = TextTools.string(text.utf8, range)
+                guard !LinkScanner.isPaperLink(url) else { continue }
+                output.add(.string(url), toFieldAt: 0, evidence: text.evidence(range))
+            }
+        }
+    }
+}
+
+enum LinkScanner {
+    /// Hosts recognised without a scheme.
+    static let bareHosts = ["github.com/", "gitlab.com/", "huggingface.co/", "bitbucket.org/", "www.", "hf.co/"]
+
+    /// Links to papers rather than to code. Zenodo DOIs (10.5281) are data and code, so they stay.
+    static func isPaperLink(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        let host = lower.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+            .replacingOccurrences(of: "www.", with: "")
+        if host.hasPrefix("doi.org/10.5281") { return false }
+        let paperHosts = ["arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org", "aclweb.org",
+                          "proceedings.neurips.cc", "papers.nips.cc", "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com",
+                          "sciencedirect.com", "semanticscholar.org", "proceedings.mlr.press", "jmlr.org"]
+        return paperHosts.contains { host.hasPrefix($0) }
+    }
+
+    /// Byte ranges of the URLs in `text`.
+    static func links(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        let n = text.count
+        var i = 0
+        while i < n {
+            let b = text[i] | 0x20
+            guard b == UInt8(ascii: "h") || b == UInt8(ascii: "g") || b == UInt8(ascii: "w") || b == UInt8(ascii: "b") else {
+                i += 1
+                continue
+            }
+            // A URL starts a token (or follows punctuation such as "(" or ":").
+            if i > 0, TextTools.isWordByte(text[i - 1]) || text[i - 1] == UInt8(ascii: ".") || text[i - 1] == UInt8(ascii: "/") {
+                i += 1
+                continue
+            }
+            var start: Int?
+            if has("https://", at: i, in: text) || has("http://", at: i, in: text) {
+                start = i
+            } else if bareHosts.contains(where: { has($0, at: i, in: text) }) {
+                start = i
+            } else if let host = githubIOHost(at: i, in: text) {
+                start = host
+            }
+            guard let begin = start else {
+                i += 1
+                continue
+            }
+            var end = begin
+            while end < n, isURLByte(text[end]) { end += 1 }
+            end = trimmed(begin, end, in: text)
+            if end - begin > 8 { found.append(begin..<end) }
+            i = max(end, i + 1)
+        }
+        return found
+    }
+
+    /// `name.github.io` (a project page) at `i`.
+    private static func githubIOHost(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var j = i
+        while j < text.count, TextTools.isWordByte(text[j]) || text[j] == UInt8(ascii: "-") { j += 1 }
+        guard j > i, has(".github.io", at: j, in: text) else { return nil }
+        return i
+    }
+
+    private static func has(_ s: String, at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let u = Array(s.utf8)
+        guard i + u.count <= text.count else { return false }
+        for k in 0..<u.count where text[i + k] | (TextTools.isLetter(u[k]) ? 0x20 : 0) != u[k] { return false }
+        return true
+    }
+
+    /// Bytes URLs are made of (RFC 3986 characters, plus `%` escapes and non-ASCII for IRIs).
+    private static func isURLByte(_ b: UInt8) -> Bool {
+        if b >= 0x80 { return true }
+        if TextTools.isDigit(b) || TextTools.isLetter(b) { return true }
+        return "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(b)
+    }
+
+    /// Drops trailing punctuation, and a closing bracket with no opening one inside the URL.
+    private static func trimmed(_ begin: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = end
+        while end > begin {
+            let last = text[end - 1]
+            if ".,;:!?'\"*".utf8.contains(last) {
+                end -= 1
+                continue
+            }
+            if last == UInt8(ascii: ")") || last == UInt8(ascii: "]") {
+                let open: UInt8 = last == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")
+                let opens = text[begin..<end].filter { $0 == open }.count
+                let closes = text[begin..<end].filter { $0 == last }.count
+                if closes > opens {
+                    end -= 1
+                    continue
+                }
+            }
+            break
+        }
+        return end
+    }
+}

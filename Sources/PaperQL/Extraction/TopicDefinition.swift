@@ -1,0 +1,27 @@
+// A topic of the taxonomy as data: its name, the phrases that signal it, and the other names a
+// query may use for it. The standard taxonomy (Plugins/Topics) and user rule files
+// (`--rules`) both produce these, so a user's topic is matched exactly like a built-in one.
+
+/// One topic: what it is called and how a paper shows it is about it.
+public struct TopicDefinition: Sendable, Hashable {
+    /// Canonical name: lowercase, words joined by `-` (`scaling-laws`).
+    public var name: String
+    /// One line, for `.fields` and completion.
+    public var summary: String
+    /// Phrases that signal the topic. A phrase in the title is strong evidence; in the abstract,
+    /// it counts more in the sentence that states the contribution ("we propose ...").
+    public var phrases: [String]
+    /// Phrases that hint at the topic without settling it ("compressed", "on-device"); they
+    /// count half.
+    public var weakPhrases: [String]
+    /// Other names accepted in queries (`lora` for `peft`).
+    public var aliases: [String]
+
+    public init(name: String, summary: String, phrases: [String], weakPhrases: [String] = [], aliases: [String] = []) {
+        self.name = name
+        self.summary = summary
+        self.phrases = phrases
+        self.weakPhrases = weakPhrases
+        self.aliases = aliases
+    }
+}

@@ -1,0 +1,143 @@
+// Finds many phrases in one pass over a text: an Aho-Corasick automaton over case-folded bytes,
+// compiled into a dense transition table so that scanning costs one table load per byte
+// whatever the number of phrases. Extractors use it for topic phrases, model and dataset names.
+//
+// Matching folds ASCII case and treats `-`, `_` and space alike ("mixture-of-experts" matches
+// "Mixture of Experts"), and respects word boundaries: a phrase matches only where the bytes
+// around it are not letters or digits. Evidence ranges are positions in the original text,
+// since folding maps each byte to one byte.
+
+/// A set of phrases compiled for fast, case-insensitive, whole-word search.
+public struct PhraseMatcher: Sendable {
+    /// One occurrence of a phrase.
+    public struct Match: Sendable, Hashable {
+        /// The caller's identifier for the phrase (its index in the list given to `init`).
+        public let phrase: Int
+        /// UTF-8 offsets in the searched text.
+        public let range: Range<Int>
+    }
+
+    /// Dense transitions: state * 256 + byte -> next state.
+    private let transitions: [Int32]
+    /// Per state: the phrases (by index) ending there, with their folded lengths.
+    private let outputs: [[(phrase: Int, length: Int)]]
+    private let allowPlural: Bool
+    private let allowVersion: Bool
+
+    /// Compiles `phrases`. With `allowPlural`, a phrase also matches followed by `s` or `es`
+    /// ("LLM" matches "LLMs"). With `allowVersion`, a phrase also matches when a version is
+    /// glued to it ("Qwen2", "YOLOv8"): the match ends before the version.
+    public init(_ phrases: [String], allowPlural: Bool = false, allowVersion: Bool = false) {
+        self.allowPlural = allowPlural
+        self.allowVersion = allowVersion
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var outputs: [[(phrase: Int, length: Int)]] = [[]]
+        for (index, phrase) in phrases.enumerated() {
+            let folded = PhraseMatcher.fold(Array(phrase.utf8))
+            guard !folded.isEmpty else { continue }
+            var state = 0
+            for byte in folded {
+                let next = goto[state][Int(byte)]
+                if next >= 0 {
+                    state = Int(next)
+                } else {
+                    goto.append([Int32](repeating: -1, count: 256))
+                    outputs.append([])
+                    goto[state][Int(byte)] = Int32(goto.count - 1)
+                    state = goto.count - 1
+                }
+            }
+            outputs[state].append((index, folded.count))
+        }
+        // Breadth-first: failure links, folded into a complete transition table.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for byte in 0..<256 {
+            let next = goto[0][byte]
+            if next >= 0 {
+                fail[Int(next)] = 0
+                queue.append(Int(next))
+            } else {
+                goto[0][byte] = 0
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            outputs[state] += outputs[fail[state]]
+            for byte in 0..<256 {
+                let next = goto[state][byte]
+                if next >= 0 {
+                    fail[Int(next)] = Int(goto[fail[state]][byte])
+                    queue.append(Int(next))
+                } else {
+                    goto[state][byte] = goto[fail[state]][byte]
+                }
+            }
+        }
+        var flat = [Int32](repeating: 0, count: goto.count * 256)
+        for (state, row) in goto.enumerated() {
+            for byte in 0..<256 { flat[state * 256 + byte] = row[byte] }
+        }
+        transitions = flat
+        self.outputs = outputs
+    }
+
+    /// Lowercases ASCII letters and maps `-`, `_` and tabs to a space.
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 {
+        if b >= 65 && b <= 90 { return b | 0x20 }
+        if b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == 0x09 { return 0x20 }
+        return b
+    }
+
+    static func fold(_ bytes: [UInt8]) -> [UInt8] { bytes.map(fold) }
+
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80
+    }
+
+    /// Every whole-word occurrence in `text`, in order of their ends.
+    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var found: [Match] = []
+        forEachMatch(in: text) { found.append($0) }
+        return found
+    }
+
+    /// Calls `body` for every whole-word occurrence in `text`.
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+        let n = text.count
+        transitions.withUnsafeBufferPointer { table in
+            var state = 0
+            for i in 0..<n {
+                state = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[i]))])
+                if state == 0 { continue }
+                let hits = outputs[state]
+                if hits.isEmpty { continue }
+                for hit in hits {
+                    let start = i + 1 - hit.length
+                    if start > 0, PhraseMatcher.isWordByte(text[start - 1]), PhraseMatcher.isWordByte(text[start]) { continue }
+                    var end = i + 1
+                    if end < n, PhraseMatcher.isWordByte(text[end]) {
+                        if allowVersion, TextTools.isDigit(text[end]) || (text[end] | 0x20 == UInt8(ascii: "v") && end + 1 < n && TextTools.isDigit(text[end + 1])) {
+                            body(Match(phrase: hit.phrase, range: start..<end))
+                            continue
+                        }
+                        guard allowPlural, PhraseMatcher.isWordByte(text[end - 1]) else { continue }
+                        if text[end] | 0x20 == UInt8(ascii: "s"), end + 1 == n || !PhraseMatcher.isWordByte(text[end + 1]) {
+                            end += 1
+                        } else if text[end] | 0x20 == UInt8(ascii: "e"), end + 1 < n, text[end + 1] | 0x20 == UInt8(ascii: "s"),
+                                  end + 2 == n || !PhraseMatcher.isWordByte(text[end + 2]) {
+                            end += 2
+                        } else {
+                            continue
+                        }
+                    }
+                    body(Match(phrase: hit.phrase, range: start..<end))
+                }
+            }
+        }
+    }
+}

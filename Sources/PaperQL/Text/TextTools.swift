@@ -1,0 +1,132 @@
+// Small byte-level helpers for extractors: sentences, words around a position, numbers. Public
+// so that plugin authors get the same building blocks the standard extractors use.
+
+/// Byte-level reading helpers over UTF-8 text.
+public enum TextTools {
+    /// The byte ranges of the sentences of `text`: split after `.`, `!` or `?` followed by a
+    /// space and an uppercase letter or digit (so "e.g. the" and "3.5B" do not split).
+    public static func sentences(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        let n = text.count
+        var i = 0
+        while i < n {
+            let b = text[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), i + 2 < n, text[i + 1] == 0x20 {
+                let next = text[i + 2]
+                if (next >= 65 && next <= 90) || (next >= 48 && next <= 57) {
+                    ranges.append(start..<(i + 1))
+                    start = i + 2
+                    i += 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        if start < n { ranges.append(start..<n) }
+        return ranges
+    }
+
+    @inline(__always)
+    public static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    @inline(__always)
+    public static func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 97 && b | 0x20 <= 122 }
+
+    @inline(__always)
+    public static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
+
+    /// The lowercased words (letters, digits, `-`) that follow `position`, at most `count`,
+    /// stopping at sentence punctuation.
+    public static func words(after position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int) -> [String] {
+        var words: [String] = []
+        var i = position
+        let n = text.count
+        while words.count < count, i < n {
+            let b = text[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") {
+                if b == UInt8(ascii: ".") && i + 1 < n && isDigit(text[i + 1]) { i += 1; continue }
+                break
+            }
+            if isWordByte(b) {
+                var j = i
+                while j < n, isWordByte(text[j]) || (text[j] == UInt8(ascii: "-") && j + 1 < n && isWordByte(text[j + 1])) { j += 1 }
+                words.append(String(decoding: text[i..<j], as: UTF8.self).lowercased())
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
+
+    /// The lowercased words before `position`, nearest first, at most `count`, stopping at
+    /// sentence punctuation.
+    public static func words(before position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int) -> [String] {
+        var words: [String] = []
+        var i = position - 1
+        while words.count < count, i >= 0 {
+            let b = text[i]
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || (b == UInt8(ascii: ".") && !(i > 0 && isDigit(text[i - 1]) && i + 1 < text.count && isDigit(text[i + 1]))) {
+                break
+            }
+            if isWordByte(b) {
+                var j = i
+                while j > 0, isWordByte(text[j - 1]) || (text[j - 1] == UInt8(ascii: "-") && j > 1 && isWordByte(text[j - 2])) { j -= 1 }
+                words.append(String(decoding: text[j...i], as: UTF8.self).lowercased())
+                i = j - 1
+            } else {
+                i -= 1
+            }
+        }
+        return words
+    }
+
+    /// Reads a decimal number at `position` (digits with optional `,` thousands groups and one
+    /// `.` fraction). Returns the value and the end offset.
+    public static func number(at position: Int, in text: UnsafeBufferPointer<UInt8>) -> (value: Double, end: Int)? {
+        let n = text.count
+        var i = position
+        guard i < n, isDigit(text[i]) else { return nil }
+        var digits: [UInt8] = []
+        while i < n {
+            let b = text[i]
+            if isDigit(b) {
+                digits.append(b)
+                i += 1
+            } else if b == UInt8(ascii: ","), i + 3 < n, isDigit(text[i + 1]), isDigit(text[i + 2]), isDigit(text[i + 3]),
+                      i + 4 >= n || !isDigit(text[i + 4]) {
+                i += 1  // a thousands separator: exactly three digits follow
+            } else {
+                break
+            }
+        }
+        if i + 1 < n, text[i] == UInt8(ascii: "."), isDigit(text[i + 1]) {
+            digits.append(UInt8(ascii: "."))
+            i += 1
+            while i < n, isDigit(text[i]) {
+                digits.append(text[i])
+                i += 1
+            }
+        }
+        guard let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return (value, i)
+    }
+}
+
+extension TextTools {
+    /// Whether `text` contains `needle`, ignoring ASCII case.
+    public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        ByteSearch.containsFolded(text, Array(needle.lowercased().utf8))
+    }
+
+    /// The text of `range` as a String.
+    public static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+    }
+
+    /// The index of the sentence of `sentences` holding `offset`.
+    public static func sentence(holding offset: Int, in sentences: [Range<Int>]) -> Int? {
+        sentences.firstIndex { $0.contains(offset) || $0.upperBound == offset }
+    }
+}
