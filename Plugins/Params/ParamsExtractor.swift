@@ -31,7 +31,9 @@ public struct ParamsExtractor: Extractor {
 
 /// A number that may be a parameter count.
 struct SizeCandidate {
-    enum Verdict { case accept, reject, undecided }
+    /// `unlikely`: rejected on weak grounds (an unknown plural follows, which may be a verb);
+    /// a neighbour in the same list or range can still accept it.
+    enum Verdict { case accept, reject, undecided, unlikely }
     var value: Double
     var range: Range<Int>
     var verdict: Verdict
@@ -51,6 +53,8 @@ enum ParamsScanner {
         "student", "moe", "scale", "size", "sizes", "sized", "decoder", "encoder", "vlm", "vlms", "mllm", "mllms",
         "base", "instruct", "chat", "slm", "slms", "dense", "counterpart", "counterparts", "baseline", "baselines",
         "foundation", "vit", "vits", "diffusion", "parameter-scale", "model-scale", "architecture", "configuration",
+        "reader", "planner", "generator", "retriever", "reranker", "proxy", "classifier", "detector", "policy", "agent",
+        "judge", "verifier", "critic", "drafter", "draft", "tokenizer",
     ]
     static let otherNouns: Set<String> = [
         "tokens", "token", "images", "image", "samples", "sample", "examples", "example", "pairs", "words", "word",
@@ -64,7 +68,7 @@ enum ParamsScanner {
         "participants", "patients", "sequences", "proteins", "compounds", "reactions", "tables", "programs", "solutions",
         "tasks", "demonstrations", "views", "photos", "captions", "texts", "web", "length", "window", "vocabulary",
         "resolution", "px", "steps", "updates", "cycles", "operations", "macs", "multiply-adds", "memory", "ram",
-        "vram", "hbm", "wall-clock", "corpus", "dataset", "datasets",
+        "vram", "hbm", "wall-clock", "corpus", "dataset", "datasets", "data", "recordings", "generations", "hours",
     ]
     static let scales: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
     static let connectors: Set<String> = ["to", "and", "or", "-", "–", ",", "/", "from", "up"]
@@ -80,6 +84,7 @@ enum ParamsScanner {
                 // Only numbers that start a token: not the 8 of GSM8K, nor the 5 of Qwen2.5.
                 if i > 0, TextTools.isLetter(text[i - 1]) || TextTools.isDigit(text[i - 1]) || text[i - 1] == UInt8(ascii: ".")
                     || text[i - 1] == UInt8(ascii: "_") || text[i - 1] >= 0x80 {
+                    if let glued = gluedSize(at: i, in: text) { candidates.append(glued) }
                     i += 1
                     while i < n, TextTools.isDigit(text[i]) || TextTools.isLetter(text[i]) { i += 1 }
                     continue
@@ -99,7 +104,7 @@ enum ParamsScanner {
                     continue
                 }
                 if let candidate = bareScaleCandidate(at: i, in: text) { candidates.append(candidate) }
-                while i < n, TextTools.isWordByte(text[i]) { i += 1 }
+                while i < n, TextTools.isLetter(text[i]) || text[i] >= 0x80 { i += 1 }
                 continue
             }
             i += 1
@@ -163,14 +168,16 @@ enum ParamsScanner {
         }
 
         let startsToken = start == 0 || text[start - 1] == 0x20 || text[start - 1] == UInt8(ascii: "(")
+        var sharedRange = false
         if suffix == nil && !spelled, startsToken, let shared = sharedScale(after: end, in: text) {
+            sharedRange = true
             scale = shared.scale
             spelled = shared.spelled
             suffix = shared.suffix
         }
         let full = value * scale
         let before = TextTools.words(before: start, in: text, count: 3)
-        let after = TextTools.words(after: end, in: text, count: 4)
+        let after = TextTools.words(after: end, in: text, count: 4, stopAtComma: true)
         let precededByDollar = start > 0 && (text[start - 1] == UInt8(ascii: "$") || text[start - 1] == 0xAC /* € tail */)
         var candidate = SizeCandidate(value: full, range: start..<end, verdict: .undecided,
                                       strongSuffix: spelled || (suffix.map { $0 == UInt8(ascii: "B") || $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "M") } ?? false))
@@ -194,8 +201,21 @@ enum ParamsScanner {
             while j < n, TextTools.isWordByte(text[j]) { j += 1 }
             return (candidate, j)
         }
-        candidate.verdict = judge(before: before, after: after, suffix: suffix, spelled: spelled, start: start, in: text)
+        // One unit for a range ("5 to 500 billion tokens"): the verdict is the range end's.
+        candidate.verdict = sharedRange ? .undecided : judge(before: before, after: after, suffix: suffix, spelled: spelled, start: start, in: text)
         return (candidate, end)
+    }
+
+    /// A size glued to a capitalised name: "Flamingo80B". Only B and T, which name nothing
+    /// else glued to a word ("GSM8K" and "papers100M" are not sizes).
+    private static func gluedSize(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> SizeCandidate? {
+        var j = start
+        while j > 0, TextTools.isLetter(text[j - 1]) { j -= 1 }
+        guard start - j >= 3, text[j] >= 65, text[j] <= 90, j == 0 || !TextTools.isWordByte(text[j - 1]),
+              let (value, end) = TextTools.number(at: start, in: text), end < text.count,
+              text[end] == UInt8(ascii: "B") || text[end] == UInt8(ascii: "T"),
+              end + 1 >= text.count || !TextTools.isWordByte(text[end + 1]) else { return nil }
+        return SizeCandidate(value: value * (text[end] == UInt8(ascii: "B") ? 1e9 : 1e12), range: start..<(end + 1), verdict: .accept, strongSuffix: true)
     }
 
     /// The scale of the second number of a range written with one unit: "1-70 billion",
@@ -286,16 +306,35 @@ enum ParamsScanner {
 
     /// Weak words that may sit between a size and what it counts ("7B base model").
     static let weakWords: Set<String> = ["base", "chat", "instruct", "pretrained", "pre-trained", "open", "open-source",
-        "dense", "sparse", "new", "small", "large", "larger", "smaller", "distilled", "fine-tuned", "quantized", "student",
-        "teacher", "reader", "labelled", "labeled", "unlabeled", "unlabelled", "high-quality", "synthetic", "training",
+        "dense", "sparse", "new", "small", "large", "larger", "smaller", "distilled", "fine-tuned", "quantized", "labelled", "labeled", "unlabeled", "unlabelled", "high-quality", "synthetic", "training",
         "text", "public", "curated", "additional", "more", "fewer", "total", "active", "activated", "trainable", "audio",
         "multilingual", "english", "web", "raw", "generated", "annotated", "real", "human", "diverse", "long", "short"]
-    static let sizeContext: Set<String> = ["sizes", "size", "scales", "scale", "models", "parameters", "variants", "ranging",
-        "range", "llms", "checkpoints"]
+    static let sizeContext: Set<String> = ["sizes", "size", "scales", "scale", "models", "parameters", "parameter", "variants",
+        "ranging", "range", "llms", "checkpoints", "family", "families", "count", "counts"]
+
+    /// Words that start a new phrase: the words after them say nothing about the number.
+    static let phraseBreaks: Set<String> = ["the", "a", "an", "on", "in", "with", "for", "by", "to", "of", "at", "from", "which",
+                                            "that", "is", "are", "was", "were", "and", "or", "while", "but", "than", "as", "it",
+                                            "its", "their", "our", "we", "this", "these", "when", "where", "instead"]
+    /// Dataset families whose names carry a size (JFT-300M is images, LAION-5B is image-text pairs).
+    static let datasetNames: Set<String> = ["jft", "laion", "pmc", "cc", "yfcc", "webli", "datacomp", "coyo", "mmc4", "objaverse",
+                                            "redpajama", "fineweb", "dolma", "c4", "the pile", "openwebtext", "slimpajama", "refinedweb"]
 
     private static func judge(before: [String], after: [String], suffix: UInt8?, spelled: Bool, start: Int,
                               in text: UnsafeBufferPointer<UInt8>) -> SizeCandidate.Verdict {
+        let strong = spelled || suffix.map { $0 == UInt8(ascii: "B") || $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "M") || $0 == UInt8(ascii: "b") } ?? false
         if mentionsParameters(after) { return .accept }
+        if let first = after.first, first == "activated" || first == "active" { return .accept }  // MoE: "18B activated per token"
+        let joiner: UInt8? = start > 0 ? text[start - 1] : nil
+        if let first = after.first, otherNouns.contains(first) || first == "data" { return .reject }
+        if let previous = before.first, datasetNames.contains(String(previous.split(separator: "-").first ?? "")),
+           joiner == UInt8(ascii: "-") { return .reject }
+        // A model name joined to the size: LLaMA-2-70B, GLM-130B, Mamba-3B, Phi-3-mini (3.8B).
+        if let joiner, joiner == UInt8(ascii: "-") || joiner == UInt8(ascii: "_") || joiner == UInt8(ascii: "("),
+           let previous = before.first, !datasetNames.contains(String(previous.split(separator: "-").first ?? "")),
+           looksLikeModelName(previous, joinedBy: joiner, start: start, in: text), suffix.map({ $0 | 0x20 != UInt8(ascii: "k") }) ?? true {
+            return .accept
+        }
         // What the number counts: the first telling word after it, within three.
         for (k, word) in after.prefix(3).enumerated() {
             let base = word.split(separator: "-").last.map(String.init) ?? word
@@ -305,26 +344,44 @@ enum ParamsScanner {
             if paramNouns.contains(word) { return .accept }
             if otherNouns.contains(word) || otherNouns.contains(base) || base.hasSuffix("flops") { return .reject }
             if modelNouns.contains(word), !weakWords.contains(word) { return .accept }
-            if connectors.contains(word) || word.first.map({ $0.isNumber }) == true { break }
+            if connectors.contains(word) || phraseBreaks.contains(word) || word.first.map({ $0.isNumber }) == true { break }
             if weakWords.contains(word) || paramAdjectives.contains(word) { continue }
             // An unknown plural right after the number counts something else ("15M generations").
-            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return k == 0 ? .reject : .undecided }
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return .unlikely }
             // Otherwise an unknown word is read as an adjective: "a 110M biomedical encoder".
         }
         if before.prefix(2).contains(where: { ["context", "window", "length", "contexts", "lengths", "sequence", "vocabulary", "resolution", "budget"].contains($0) }) {
             return .reject
         }
-        if before.prefix(3).contains(where: sizeContext.contains) { return .accept }
-        // A model name right before: LLaMA-2-70B, GLM-130B, Mistral 7B, Llama 3.1 8B, Phi-3-mini (3.8B).
-        if start > 0 {
-            let joiner = text[start - 1]
-            if joiner == UInt8(ascii: "-") || joiner == UInt8(ascii: "_") || joiner == 0x20 || joiner == UInt8(ascii: "(") {
-                if let previous = before.first, looksLikeModelName(previous, joinedBy: joiner, start: start, in: text), suffix.map({ $0 | 0x20 != UInt8(ascii: "k") }) ?? true {
-                    return .accept
-                }
-            }
+        if strong, before.prefix(3).contains(where: sizeContext.contains) { return .accept }
+        // A model name before, with a space: Mistral 7B, Llama 3 8B.
+        if let joiner, joiner == 0x20, let previous = before.first, looksLikeModelName(previous, joinedBy: joiner, start: start, in: text),
+           suffix.map({ $0 | 0x20 != UInt8(ascii: "k") }) ?? true {
+            return .accept
+        }
+        // "a 13M proxy", "our 7B drafter": an article, the size, then a singular noun.
+        if strong, let article = before.first, ["a", "an", "our", "each", "one", "the"].contains(article), let noun = after.first,
+           !noun.hasSuffix("s"), !phraseBreaks.contains(noun), !connectors.contains(noun), noun.first.map({ $0.isLetter }) == true {
+            return .accept
+        }
+        // A capitalised name right after: "the 530B MT-NLG", "a 7B LLaMA".
+        if strong, let name = nextToken(after: start, in: text), name.first.map({ $0 >= 65 && $0 <= 90 }) == true,
+           name.dropFirst().contains(where: { ($0 >= 65 && $0 <= 90) || TextTools.isDigit($0) || $0 == UInt8(ascii: "-") }) {
+            return .accept
         }
         return .undecided
+    }
+
+    /// The bytes of the token after the number at `start` (skipping its suffix and one space).
+    private static func nextToken(after start: Int, in text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var i = start
+        let n = text.count
+        while i < n, TextTools.isWordByte(text[i]) || text[i] == UInt8(ascii: ".") { i += 1 }
+        guard i < n, text[i] == 0x20 else { return nil }
+        i += 1
+        var j = i
+        while j < n, TextTools.isWordByte(text[j]) || text[j] == UInt8(ascii: "-") { j += 1 }
+        return j > i ? Array(text[i..<j]) : nil
     }
 
     /// A token that names a model: starts with a letter and has a capital or a digit
@@ -363,24 +420,31 @@ enum ParamsScanner {
             guard a.range.upperBound <= b.range.lowerBound else { return false }
             let gap = String(decoding: text[a.range.upperBound..<b.range.lowerBound], as: UTF8.self).lowercased()
             let words = gap.split(whereSeparator: { !$0.isLetter }).map(String.init)
-            return gap.count <= 12 && words.allSatisfy { connectors.contains($0) || $0 == "parameters" && false }
+            return gap.count <= 12 && words.allSatisfy(connectors.contains)
         }
-        var changed = true
-        while changed {
-            changed = false
-            for i in candidates.indices where candidates[i].verdict == .undecided {
-                let neighbours = [i - 1, i + 1].filter { candidates.indices.contains($0) }
-                for j in neighbours where candidates[j].verdict != .undecided {
-                    let (a, b) = j < i ? (candidates[j], candidates[i]) : (candidates[i], candidates[j])
-                    if linked(a, b), candidates[j].strongSuffix == candidates[i].strongSuffix || candidates[j].verdict == .reject {
-                        candidates[i].verdict = candidates[j].verdict
-                        changed = true
-                        break
+        func settle() {
+            var changed = true
+            while changed {
+                changed = false
+                for i in candidates.indices where candidates[i].verdict == .undecided || candidates[i].verdict == .unlikely {
+                    let neighbours = [i - 1, i + 1].filter { candidates.indices.contains($0) }
+                    for j in neighbours where candidates[j].verdict == .accept || candidates[j].verdict == .reject && candidates[i].verdict == .undecided {
+                        let (a, b) = j < i ? (candidates[j], candidates[i]) : (candidates[i], candidates[j])
+                        if linked(a, b), candidates[j].strongSuffix == candidates[i].strongSuffix || candidates[j].verdict == .reject {
+                            candidates[i].verdict = candidates[j].verdict
+                            changed = true
+                            break
+                        }
                     }
                 }
             }
         }
+        settle()
+        for i in candidates.indices where candidates[i].verdict == .unlikely { candidates[i].verdict = .reject }
+        settle()
         let sentences = TextTools.sentences(in: text)
+        // A paper that states model sizes elsewhere is talking about sizes ("at 70B the speedup grows").
+        let paperStatesSizes = candidates.contains { $0.verdict == .accept && $0.strongSuffix }
         for i in candidates.indices where candidates[i].verdict == .undecided {
             guard candidates[i].strongSuffix else {
                 candidates[i].verdict = .reject
@@ -388,7 +452,7 @@ enum ParamsScanner {
             }
             let sentence = sentences.first { $0.contains(candidates[i].range.lowerBound) } ?? 0..<text.count
             let lower = String(decoding: text[sentence], as: UTF8.self).lowercased()
-            let aboutSize = ["parameter", " model", "llm", "network", "-scale", "sized", "scale"].contains { lower.contains($0) }
+            let aboutSize = paperStatesSizes || ["parameter", " model", "llm", "network", "-scale", "sized", "scale"].contains { lower.contains($0) }
             candidates[i].verdict = aboutSize ? .accept : .reject
         }
     }

@@ -37,14 +37,15 @@ public enum TextTools {
     public static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
 
     /// The lowercased words (letters, digits, `-`) that follow `position`, at most `count`,
-    /// stopping at sentence punctuation.
-    public static func words(after position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int) -> [String] {
+    /// stopping at sentence punctuation (and at commas with `stopAtComma`).
+    public static func words(after position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int, stopAtComma: Bool = false) -> [String] {
         var words: [String] = []
         var i = position
         let n = text.count
         while words.count < count, i < n {
             let b = text[i]
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") {
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+                || (stopAtComma && b == UInt8(ascii: ",")) {
                 if b == UInt8(ascii: ".") && i + 1 < n && isDigit(text[i + 1]) { i += 1; continue }
                 break
             }
