@@ -26,10 +26,11 @@ public struct BitsExtractor: Extractor {
 
 enum BitsScanner {
     static let formats: [(prefix: String, requiresDigits: Bool)] = [
-        ("int", true), ("uint", true), ("fp", true), ("bf", true), ("nf", true), ("mxfp", true), ("mxint", true), ("e4m3", false),
+        ("int", true), ("uint", true), ("fp", true), ("bf", true), ("nf", true), ("mxfp", true), ("mxint", true),
+        ("bfloat", true), ("float", true),
     ]
     static let notPrecision: Set<String> = ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
-                                            "of", "address", "addresses", "integer", "integers", "hash", "seed", "keys", "key",
+                                            "of", "address", "addresses", "hash", "seed", "keys", "key",
                                             "system", "systems", "architecture", "os", "cpu", "cpus", "machine", "entropy"]
 
     static func precisions(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
@@ -74,9 +75,6 @@ enum BitsScanner {
         let after = TextTools.words(after: end, in: text, count: 2)
         if let next = after.first, notPrecision.contains(next) { return (values: [], end: end) }
         if value >= 64 || value <= 0 { return (values: [], end: end) }
-        if value == 32, !(after.first.map { ["float", "floating", "precision", "full", "fp", "floats", "weights"].contains($0) } ?? false) {
-            return (values: [], end: end)
-        }
         var values = [(value, start..<end)]
         // Earlier members of a list sharing the unit: 2/3/4-bit, 2-, 3- and 4-bit.
         var k = start

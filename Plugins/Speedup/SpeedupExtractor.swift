@@ -30,7 +30,8 @@ enum SpeedupScanner {
     static let otherQuantities: Set<String> = ["smaller", "fewer", "less", "larger", "more", "bigger", "lower", "higher",
                                                "memory", "compression", "parameters", "params", "flops", "cheaper", "data",
                                                "storage", "size", "reduction", "cost", "compute", "energy", "improvement",
-                                               "gain", "increase", "compressed", "longer", "shorter"]
+                                               "gain", "increase", "compressed", "longer", "shorter", "batch", "batches",
+                                               "communication", "volume", "sram", "flash", "bandwidth", "vocabulary"]
     static let speedNouns: Set<String> = ["faster", "speedup", "speed-up", "speedups", "acceleration", "throughput", "latency",
                                           "quicker", "speed", "inference", "decoding", "training", "wall-clock"]
     static let numberWords: [String: Double] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -48,6 +49,10 @@ enum SpeedupScanner {
             if TextTools.isDigit(b), tokenStart, let (value, numberEnd) = TextTools.number(at: i, in: text) {
                 if let end = multiplierEnd(after: numberEnd, in: text), accept(value, i..<end, sentences, in: text) {
                     found.append((value, i..<end))
+                } else if let (upper, upperStart, end) = rangeEnd(after: numberEnd, in: text),
+                          let multiplier = multiplierEnd(after: end, in: text), accept(upper, upperStart..<multiplier, sentences, in: text) {
+                    // "2 to 2.5x faster", "1.7-3.3x": both ends are stated speed-ups.
+                    found.append((value, i..<numberEnd))
                 }
                 i = max(numberEnd, i + 1)
                 continue
@@ -68,6 +73,18 @@ enum SpeedupScanner {
             i += 1
         }
         return found
+    }
+
+    /// The second number of a range ("-3.3", " to 2.5"), with where it starts and ends.
+    private static func rangeEnd(after end: Int, in text: UnsafeBufferPointer<UInt8>) -> (Double, Int, Int)? {
+        let n = text.count
+        var j = end
+        if j < n, text[j] == UInt8(ascii: "-") { j += 1 }
+        else if j + 2 < n, text[j] == 0xE2, text[j + 1] == 0x80, text[j + 2] == 0x93 { j += 3 }
+        else if j + 4 < n, text[j] == 0x20, text[j + 1] == UInt8(ascii: "t"), text[j + 2] == UInt8(ascii: "o"), text[j + 3] == 0x20 { j += 4 }
+        else { return nil }
+        guard let (value, numberEnd) = TextTools.number(at: j, in: text) else { return nil }
+        return (value, j, numberEnd)
     }
 
     /// The end of `x`, `×`, ` times`, `-fold` after a number, if one follows.
@@ -98,19 +115,24 @@ enum SpeedupScanner {
 
     private static func accept(_ value: Double, _ range: Range<Int>, _ sentences: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard value > 1, value < 100_000 else { return false }
-        let after = TextTools.words(after: range.upperBound, in: text, count: 3)
-        let before = TextTools.words(before: range.lowerBound, in: text, count: 4)
+        let after = TextTools.words(after: range.upperBound, in: text, count: 5)
+        let before = TextTools.words(before: range.lowerBound, in: text, count: 5)
+        let speedBefore = before.contains { speedNouns.contains($0) || $0.hasPrefix("accelerat") || $0 == "speeds" }
         if let next = after.first, hardware.contains(next) { return false }
         if let next = after.first, otherQuantities.contains(next) {
             // "5-fold reduction in latency" is a speed-up; "4x smaller" is not.
-            return next == "reduction" && after.dropFirst().contains { ["latency", "inference", "runtime", "time"].contains($0) }
-                || next == "higher" && after.dropFirst().contains("throughput")
-                || next == "lower" && after.dropFirst().contains("latency")
-                || next == "improvement" && after.dropFirst().contains { speedNouns.contains($0) }
-                || next == "increase" && after.dropFirst().contains("throughput")
+            let rest = after.dropFirst()
+            if next == "reduction" {
+                return rest.contains { ["latency", "inference", "runtime", "time"].contains($0) || $0.hasPrefix("time-to") }
+            }
+            if ["higher", "lower", "improvement", "increase", "gain"].contains(next) {
+                return rest.prefix(3).contains(where: speedNouns.contains) || (speedBefore && !before.contains(where: otherQuantities.contains))
+            }
+            return false
         }
-        if after.contains(where: speedNouns.contains) { return true }
-        if before.contains(where: { speedNouns.contains($0) || $0.hasPrefix("accelerat") || $0 == "speeds" }) { return true }
+        if after.prefix(3).contains(where: speedNouns.contains) { return true }
+        if before.contains(where: otherQuantities.contains) { return false }
+        if speedBefore { return true }
         // Elsewhere in the sentence: accept only if nothing says it measures something else.
         if before.contains(where: otherQuantities.contains) { return false }
         guard let s = TextTools.sentence(holding: range.lowerBound, in: sentences) else { return false }

@@ -14,7 +14,7 @@ import TopicsExtractor
 public enum StandardExtractors {
     /// A fresh instance of every standard extractor, in dependency order.
     public static var all: [any Extractor] {
-        [ParamsExtractor(), TopicsExtractor(), CodeLinksExtractor(), ModelsExtractor(), DatasetsExtractor(), BitsExtractor(),
+        [ParamsExtractor(), TopicsExtractor(hints: true), CodeLinksExtractor(), ModelsExtractor(), DatasetsExtractor(), BitsExtractor(),
          SpeedupExtractor()]
     }
 }

@@ -14,14 +14,23 @@ public struct TopicDefinition: Sendable, Hashable {
     /// Phrases that hint at the topic without settling it ("compressed", "on-device"); they
     /// count half.
     public var weakPhrases: [String]
+    /// Phrases that name the topic only when they state the subject: in the title, or in the
+    /// sentence that states the contribution ("a benchmark" there, not "on standard benchmarks").
+    public var subjectPhrases: [String]
     /// Other names accepted in queries (`lora` for `peft`).
     public var aliases: [String]
+    /// Topics that absorb this one when both are found and this one's evidence is not strong:
+    /// `vision` yields to `multimodal`, so a vision-language paper is filed under multimodal.
+    public var yieldsTo: [String]
 
-    public init(name: String, summary: String, phrases: [String], weakPhrases: [String] = [], aliases: [String] = []) {
+    public init(name: String, summary: String, phrases: [String], weakPhrases: [String] = [], subjectPhrases: [String] = [],
+                aliases: [String] = [], yieldsTo: [String] = []) {
+        self.yieldsTo = yieldsTo
         self.name = name
         self.summary = summary
         self.phrases = phrases
         self.weakPhrases = weakPhrases
+        self.subjectPhrases = subjectPhrases
         self.aliases = aliases
     }
 }
