@@ -18,7 +18,7 @@ struct PaperQLCommand: AsyncParsableCommand {
             """,
         version: PaperQLVersion.current,
         subcommands: [
-            QueryCommand.self, FieldsCommand.self, WhyCommand.self, ImportCommand.self, EvalCommand.self,
+            QueryCommand.self, RunCommand.self, TestCommand.self, FieldsCommand.self, WhyCommand.self, ImportCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: QueryCommand.self)
 }

@@ -59,6 +59,19 @@ public struct Session: Sendable {
         try engine.prepare(statement.syntax, source: script.source, bindings: bindings)
     }
 
+    /// Parses and type-checks a statement without reading any paper; a `let` name it defines is
+    /// remembered (with no rows) so later statements that use it check too.
+    public mutating func check(_ statement: Script.Statement, in script: Script) throws(QueryError) {
+        switch Resolver.resolve(statement.syntax, schema: engine.schema, functions: engine.functions, bindings: bindings, source: script.source) {
+        case .failure(let error): throw error
+        case .success(let bound):
+            if let name = bound.binding {
+                if bindings[name] == nil { order.append(name) }
+                bindings[name] = []
+            }
+        }
+    }
+
     /// Runs a prepared statement, remembering its result when it is a `let`.
     public mutating func run(_ query: PreparedQuery) throws -> QueryResult {
         let result = try query.run()

@@ -131,7 +131,8 @@ enum PredicateCompiler {
         }
         switch predicate.kind {
         case .has(let field):
-            return { let p = context.presence(field.name); return (p, p) }
+            // Never unknown: every row has a value or not.
+            return { (context.presence(field.name), RowSet(universe: rowCount, full: true)) }
 
         case .compare(let left, let op, let right):
             guard let field = fieldOf(left), case .constant(let constant) = right.kind else { return nil }

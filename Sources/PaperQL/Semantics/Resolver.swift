@@ -482,7 +482,9 @@ struct Resolver {
         if vocabulary.contains(lower) { return lower }
         let near = Suggestions.closest(to: lower, among: vocabulary + field.aliases.keys.sorted())
         report(.unknownValue, "unknown \(field.name) \"\(s)\"", range,
-               suggestion: near.map { "did you mean \"\(field.aliases[$0] ?? $0)\"?" } ?? "known values: \(vocabulary.joined(separator: ", "))",
+               suggestion: near.map { "did you mean \"\(field.aliases[$0] ?? $0)\"?" }
+                   ?? (vocabulary.count <= 12 ? "known values: \(vocabulary.joined(separator: ", "))"
+                       : "`paperql fields` lists the \(vocabulary.count) known values (`.fields \(field.name)` in the REPL)"),
                hints: vocabulary)
         return nil
     }

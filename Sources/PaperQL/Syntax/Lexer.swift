@@ -9,6 +9,9 @@ struct Lexer {
     private var index = 0
     private var line = 1
     private var column = 1
+    /// Where the last real token ended: "end of input" is reported there, not after trailing
+    /// blank lines.
+    private var lastTokenEnd: SourceLocation?
 
     init(_ source: String) {
         self.source = source
@@ -20,7 +23,12 @@ struct Lexer {
         var lexer = Lexer(source)
         var tokens: [Token] = []
         while true {
-            let token = try lexer.next()
+            var token = try lexer.next()
+            if token.kind == .end, let end = lexer.lastTokenEnd {
+                token = Token(kind: .end, text: "", range: SourceRange(start: end, end: end))
+            } else if token.kind != .newline {
+                lexer.lastTokenEnd = token.range.end
+            }
             // Collapse runs of line breaks into one token.
             if token.kind == .newline, tokens.last?.kind == .newline { continue }
             tokens.append(token)
