@@ -41,15 +41,18 @@ let package = Package(
             name: "CReadline",
             path: "Sources/CReadline",
             providers: [.apt(["libreadline-dev"])]),
-        .executableTarget(
-            name: "paperql",
+        .target(
+            name: "PaperQLCLI",
             dependencies: [
                 "PaperQL", "StandardExtractors", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "paperql",
+            dependencies: ["PaperQLCLI"]),
         .testTarget(
             name: "PaperQLTests",
-            dependencies: ["PaperQL", "StandardExtractors"],
+            dependencies: ["PaperQL", "StandardExtractors", "PaperQLCLI"] + standardExtractors.map { .target(name: $0.target) },
             exclude: ["Fixtures"]),
     ] + standardExtractors.map {
         .target(name: $0.target, dependencies: ["PaperQL"], path: "Plugins/\($0.folder)")

@@ -26,6 +26,13 @@ public struct MeasuredAccuracy: Sendable, Hashable {
 }
 
 public enum StandardAccuracy {
-    /// By field name. A test recomputes these and fails when they drift from the extractors.
-    public static let figures: [String: MeasuredAccuracy] = [:]
+    /// By field name. A test (AccuracyTests) recomputes these and fails when they drift from
+    /// what the extractors do, so `paperql fields` never shows stale figures.
+    public static let figures: [String: MeasuredAccuracy] = [
+        "params": MeasuredAccuracy(precision: 1.0, recall: 1.0),
+        "topic": MeasuredAccuracy(precision: 0.863, recall: 0.898),
+        "code": MeasuredAccuracy(precision: 1.0, recall: 1.0),
+        "bits": MeasuredAccuracy(precision: 1.0, recall: 1.0),
+        "speedup": MeasuredAccuracy(precision: 1.0, recall: 1.0),
+    ]
 }

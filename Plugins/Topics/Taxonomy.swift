@@ -17,10 +17,10 @@ public enum StandardTaxonomy {
             phrases: ["quantization", "quantize", "quantized", "quantizing", "quantizer", "post training quantization", "ptq",
                       "quantization aware training", "qat", "low bit", "low precision", "binarization", "binarized",
                       "binary neural network", "ternary", "1 bit llm", "1.58 bit", "2 bit", "3 bit", "4 bit", "int4", "int8",
-                      "w4a16", "w8a8", "w4a4", "gptq", "awq", "smoothquant", "weight only quantization", "full precision",
+                      "w4a16", "w8a8", "w4a4", "gptq", "awq", "smoothquant", "weight only quantization",
                       "kv cache quantization", "mixed precision quantization", "sub 1 bit", "bit width", "bitnet", "rounding",
                       "4 bits", "3 bits", "2 bits", "8 bit", "fp4", "nf4"],
-            weakPhrases: ["precision", "bits per weight", "bits per parameter", "fp8", "fp16", "compression", "bits"],
+            weakPhrases: ["precision", "bits per weight", "bits per parameter", "fp8", "fp16", "compression", "bits", "full precision"],
             aliases: ["quantisation", "ptq", "qat", "low-bit", "binarization"]),
         TopicDefinition(
             name: "pruning", summary: "Removing weights, neurons, heads, layers or tokens",

@@ -44,6 +44,15 @@ public struct Corpus: Sendable {
         storage = builder.build()
     }
 
+    /// The built-in sample corpus followed by the papers of `urls` (the REPL's `.load` when it
+    /// started on the sample).
+    public init(sampleAnd urls: [URL], format: InputFormat? = nil) throws(ImportError) {
+        var builder = CorpusBuilder()
+        SampleCorpus.load(into: &builder)
+        _ = try Importer.load(urls, format: format, into: &builder)
+        storage = builder.build()
+    }
+
     /// Reads papers from one file or directory; see ``init(contentsOf:format:)-(URL],_)``.
     public init(contentsOf url: URL, format: InputFormat? = nil) throws(ImportError) {
         try self.init(contentsOf: [url], format: format)

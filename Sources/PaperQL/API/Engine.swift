@@ -123,6 +123,9 @@ public final class Engine: Sendable {
             && Keyword(rawValue: name) == nil
     }
 
+    /// How many extractors have run so far (for tests that check laziness).
+    var extractedFieldCount: Int { state.withLock { $0.extracted.count } }
+
     /// Problems from extractors so far (plugins that failed, for example).
     public var diagnostics: [LoadDiagnostic] { state.withLock { $0.diagnostics } }
 

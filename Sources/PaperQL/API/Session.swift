@@ -75,11 +75,25 @@ public struct Session: Sendable {
     /// Runs a prepared statement, remembering its result when it is a `let`.
     public mutating func run(_ query: PreparedQuery) throws -> QueryResult {
         let result = try query.run()
-        if let name = query.binding {
-            if bindings[name] == nil { order.append(name) }
-            bindings[name] = result.paperIndexes.map { Int32($0) }
-        }
+        record(result)
         return result
+    }
+
+    /// Remembers the result of a `let` statement that was run outside the session (for example
+    /// on another task, so it could be cancelled). Other results are ignored.
+    public mutating func record(_ result: QueryResult) {
+        guard let name = result.binding else { return }
+        if bindings[name] == nil { order.append(name) }
+        bindings[name] = result.paperIndexes.map { Int32($0) }
+    }
+
+    /// This session's names on another engine whose corpus starts with this one's papers in the
+    /// same order (as after loading more files).
+    public func moving(to engine: Engine) -> Session {
+        var copy = Session(engine: engine)
+        copy.bindings = bindings
+        copy.order = order
+        return copy
     }
 
     /// Parses and runs exactly one statement.

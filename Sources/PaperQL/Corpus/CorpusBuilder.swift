@@ -189,8 +189,10 @@ struct CorpusBuilder {
                 seen[renamed] = 1
                 ids[row] = renamed
                 let line = lines.firstNumber(of: row).map { Int($0) }
-                diagnostics.append(LoadDiagnostic(.warning, origin: sources.firstString(of: row) ?? "input", line: line,
-                                                  message: "duplicate id `\(id)`: kept as `\(renamed)`"))
+                let origin = sources.firstString(of: row) ?? "input"
+                let diagnostic = LoadDiagnostic(.warning, origin: origin, line: line, message: "duplicate id `\(id)`: kept as `\(renamed)`")
+                diagnostics.append(diagnostic)
+                if let file = files.lastIndex(where: { $0.path == origin }) { files[file].diagnostics.append(diagnostic) }
             } else {
                 seen[id] = 1
             }

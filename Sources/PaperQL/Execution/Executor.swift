@@ -23,7 +23,7 @@ struct Executor {
             sourceOrder = rows
         }
         if let plan {
-            candidates = try evaluator.evaluate(plan, on: candidates).isTrue
+            candidates = try evaluator.evaluate(plan, on: candidates, needFalse: false).isTrue
         }
         try Task.checkCancellation()
         var rows: [Int32]

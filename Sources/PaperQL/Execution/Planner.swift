@@ -51,23 +51,29 @@ struct FilterEvaluator {
         self.rowCount = rowCount
     }
 
-    /// The truth of `node` on `candidates`; exact on the candidates, empty elsewhere.
-    mutating func evaluate(_ node: PlanNode, on candidates: RowSet) throws -> Truth {
+    /// The truth of `node` on `candidates`; exact on the candidates, empty elsewhere. When the
+    /// caller needs only the true rows (`needFalse` off, as for a `where` clause not under `not`),
+    /// a conjunction also drops the rows that are unknown so far, and `isFalse` is not kept.
+    mutating func evaluate(_ node: PlanNode, on candidates: RowSet, needFalse: Bool = true) throws -> Truth {
         switch node {
         case .leaf(let leaf):
             return try evaluate(leaf, on: candidates)
         case .not(let inner):
-            let t = try evaluate(inner, on: candidates)
+            let t = try evaluate(inner, on: candidates, needFalse: true)
             return Truth(isTrue: t.isFalse, isFalse: t.isTrue)
         case .and(let parts):
             var remaining = candidates
             var isFalse = RowSet(universe: rowCount)
             var isTrue = candidates
             for part in parts {
-                let t = try evaluate(part, on: remaining)
-                isFalse.formUnion(t.isFalse)
+                let t = try evaluate(part, on: remaining, needFalse: needFalse)
                 isTrue.formIntersection(t.isTrue)
-                remaining.subtract(t.isFalse)
+                if needFalse {
+                    isFalse.formUnion(t.isFalse)
+                    remaining.subtract(t.isFalse)
+                } else {
+                    remaining = isTrue
+                }
                 if remaining.isEmpty { break }
             }
             return Truth(isTrue: isTrue.subtracting(isFalse), isFalse: isFalse)
@@ -76,13 +82,13 @@ struct FilterEvaluator {
             var isTrue = RowSet(universe: rowCount)
             var isFalse = candidates
             for part in parts {
-                let t = try evaluate(part, on: remaining)
+                let t = try evaluate(part, on: remaining, needFalse: needFalse)
                 isTrue.formUnion(t.isTrue)
-                isFalse.formIntersection(t.isFalse)
+                if needFalse { isFalse.formIntersection(t.isFalse) }
                 remaining.subtract(t.isTrue)
                 if remaining.isEmpty { break }
             }
-            return Truth(isTrue: isTrue, isFalse: isFalse.subtracting(isTrue))
+            return Truth(isTrue: isTrue, isFalse: needFalse ? isFalse.subtracting(isTrue) : RowSet(universe: rowCount))
         }
     }
 

@@ -6,10 +6,12 @@
 enum BibTeXImporter {
     static func importBibliography(_ bytes: UnsafeBufferPointer<UInt8>, origin: String, into builder: inout CorpusBuilder,
                                    report: inout FileReport) {
-        if String(validating: bytes, as: UTF8.self) == nil {
-            report.diagnostics.append(LoadDiagnostic(.warning, origin: origin, message: "invalid UTF-8 replaced with U+FFFD"))
+        if let line = LongLines.firstInvalidUTF8Line(bytes) {
+            report.diagnostics.append(LoadDiagnostic(.warning, origin: origin, line: line, message: "invalid UTF-8 replaced with U+FFFD"))
         }
-        var parser = BibTeXParser(text: Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
+        let checked = LongLines.blanked(bytes, origin: origin, report: &report)
+        let text = checked.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
+        var parser = BibTeXParser(text: Array(text.unicodeScalars))
         while let entry = parser.nextEntry() {
             switch entry {
             case .failure(let line, let message):
@@ -44,7 +46,7 @@ enum BibTeXImporter {
             case "author", "editor":
                 let field = name == "author" ? "authors" : "editors"
                 builder.markList(field)
-                for person in LaTeX.plainText(raw).components(separatedBy: " and ") {
+                for person in BibTeXEntry.people(raw).map(LaTeX.plainText) {
                     let cleaned = TextNormalizer.normalized(person)
                     if !cleaned.isEmpty { builder.add(field, string: BibTeXEntry.displayName(cleaned)) }
                 }
@@ -77,6 +79,30 @@ struct BibTeXEntry {
     let line: Int
     /// Raw values, macros expanded and concatenation applied, LaTeX still in them.
     var fields: [String: String]
+
+    /// The names of an author list, split on " and " outside braces, so that a braced
+    /// corporate author ("{Models and Friends Consortium}") stays one name.
+    static func people(_ raw: String) -> [String] {
+        var names: [String] = []
+        var current = ""
+        var depth = 0
+        let chars = Array(raw)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
+            if depth == 0, c.isWhitespace, i + 4 < chars.count, String(chars[(i + 1)...(i + 3)]).lowercased() == "and", chars[i + 4].isWhitespace {
+                names.append(current)
+                current = ""
+                i += 5
+                continue
+            }
+            current.append(c)
+            i += 1
+        }
+        names.append(current)
+        return names.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
 
     /// "Smith, John" -> "John Smith".
     static func displayName(_ name: String) -> String {
@@ -376,8 +402,9 @@ enum LaTeX {
                     if let symbol = symbols[name] {
                         out += symbol
                         if j < chars.count, chars[j] == " " { j += 1 }
-                    } else if name == "url" || name == "href" || name == "emph" || name == "textbf" || name == "textit"
-                                || name == "texttt" || name == "mathrm" || name == "mathbf" || name == "text" || name == "textsc" {
+                    } else if ["url", "href", "emph", "textbf", "textit", "texttt", "mathrm", "mathbf", "text", "textsc", "em", "bf",
+                                "it", "sc", "rm", "tt", "sl", "sf", "textrm", "textsf", "mathit", "mathcal", "mbox"].contains(name) {
+                        if j < chars.count, chars[j] == " " { j += 1 }
                         // Unwrap: the braces that follow are dropped below, keeping their content.
                     } else {
                         // Unknown command: keep its name as text, which is less wrong than dropping it.

@@ -8,9 +8,10 @@ import SwiftCSV
 enum CSVImporter {
     static func importTable(_ bytes: UnsafeBufferPointer<UInt8>, separator: Character, origin: String,
                             into builder: inout CorpusBuilder, report: inout FileReport) {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if String(validating: bytes, as: UTF8.self) == nil {
-            report.diagnostics.append(LoadDiagnostic(.warning, origin: origin, message: "invalid UTF-8 replaced with U+FFFD"))
+        let checked = LongLines.blanked(bytes, origin: origin, report: &report)
+        var text = checked.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
+        if let line = LongLines.firstInvalidUTF8Line(bytes) {
+            report.diagnostics.append(LoadDiagnostic(.warning, origin: origin, line: line, message: "invalid UTF-8 replaced with U+FFFD"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let delimiter: CSVDelimiter = separator == "\t" ? .tab : .comma
@@ -26,7 +27,7 @@ enum CSVImporter {
         }
         guard header.contains("title") else {
             report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: 1,
-                message: "the header has no `title` column (columns: \(header.joined(separator: ", ")))"))
+                message: "the header has no `title` column (columns: \(header.prefix(12).map { String($0.prefix(40)) }.joined(separator: ", "))\(header.count > 12 ? ", …" : ""))"))
             return
         }
         var remaining = Substring(text)
@@ -38,8 +39,13 @@ enum CSVImporter {
             let collected = Rows()
             var failed = false
             var headerLines = 0
+            // A quote that never closes would swallow the rest of the file: parse up to the row
+            // that opens it, report that row, and go on after its first line.
+            let unclosed = unclosedQuoteLine(in: remaining, delimiter: separator)
+            var segment = remaining
+            if let unclosed { segment = remaining[..<(startOfLine(after: unclosed - 1, in: remaining) ?? remaining.endIndex)] }
             do {
-                let body = firstPass ? String(remaining) : "\(csvHeaderLine(header, delimiter: separator))\n" + remaining
+                let body = firstPass ? String(segment) : "\(csvHeaderLine(header, delimiter: separator))\n" + segment
                 let csv = try CSV<Enumerated>(string: body, delimiter: delimiter, loadColumns: false, rowLimit: 0)
                 if firstPass { headerLines = countLines(in: csv.header) }
                 try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { collected.rows.append($0) }
@@ -52,13 +58,23 @@ enum CSVImporter {
                 line += countLines(in: row)
                 addRow(row, header: header, line: rowLine, origin: origin, into: &builder, report: &report)
             }
+            if !failed, let unclosed {
+                let badLine = lineOffset + unclosed
+                report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: badLine,
+                    message: "a quoted field opened in this row never closes; row skipped"))
+                guard let restart = startOfLine(after: unclosed, in: remaining) else { return }
+                remaining = remaining[restart...]
+                lineOffset = badLine
+                firstPass = false
+                continue
+            }
             guard failed else { return }
             // The row starting after `line` broke the quoting rules.
             let badLine = line + 1
             report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: badLine,
                 message: "malformed quoting in this row; skipped"))
-            guard let restart = startOfLine(after: badLine, in: text) else { return }
-            remaining = text[restart...]
+            guard let restart = startOfLine(after: badLine - lineOffset, in: remaining) else { return }
+            remaining = remaining[restart...]
             lineOffset = badLine
             firstPass = false
         }
@@ -76,8 +92,9 @@ enum CSVImporter {
         fields.reduce(0) { $0 + countLines(in: $1) } + 1
     }
 
-    /// The index where line `line + 1` (1-based) starts.
-    private static func startOfLine(after line: Int, in text: String) -> String.Index? {
+    /// The index where line `line + 1` (1-based, counted within `text`) starts.
+    private static func startOfLine(after line: Int, in text: Substring) -> String.Index? {
+        if line <= 0 { return text.startIndex }
         var current = 1
         var index = text.startIndex
         while index < text.endIndex {
@@ -88,6 +105,41 @@ enum CSVImporter {
             index = text.index(after: index)
         }
         return nil
+    }
+
+    /// The 1-based line (within `text`) of a row whose quoted field is still open at the end.
+    static func unclosedQuoteLine(in text: Substring, delimiter: Character) -> Int? {
+        var line = 1
+        var rowStart = 1
+        var inQuote = false
+        var atFieldStart = true
+        var chars = text.makeIterator()
+        var pending: Character? = chars.next()
+        while let ch = pending {
+            pending = chars.next()
+            if inQuote {
+                if ch == "\"" {
+                    if pending == "\"" { pending = chars.next(); continue }  // escaped quote
+                    inQuote = false
+                } else if ch.isNewline {
+                    line += 1
+                }
+                continue
+            }
+            if ch.isNewline {
+                line += 1
+                rowStart = line
+                atFieldStart = true
+            } else if ch == delimiter {
+                atFieldStart = true
+            } else if ch == "\"", atFieldStart {
+                inQuote = true
+                atFieldStart = false
+            } else if !ch.isWhitespace {
+                atFieldStart = false
+            }
+        }
+        return inQuote ? rowStart : nil
     }
 
     static let listColumns: Set<String> = ["authors", "categories", "keywords", "tags"]

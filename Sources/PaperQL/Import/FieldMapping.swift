@@ -119,14 +119,21 @@ enum FieldMapping {
         }
     }
 
-    /// "A. Smith, B. Jones and C. Wu" -> three names; BibTeX's " and " alone also works.
+    /// "A. Smith, B. Jones and C. Wu" -> three names; "; " and " and " separate names too. A
+    /// comma separates names only when the parts look like whole names (several words or an
+    /// initial): "Quill, Ada" is one person written last name first.
     static func splitAuthors(_ s: String) -> [String] {
         let normal = TextNormalizer.normalized(s)
         var names: [String] = []
-        for part in normal.components(separatedBy: " and ") {
-            for name in part.split(separator: ",") {
-                let trimmed = String(name).trimmingSpaces
-                if !trimmed.isEmpty { names.append(trimmed) }
+        for group in normal.components(separatedBy: ";") {
+            for part in group.components(separatedBy: " and ") {
+                let pieces = part.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                let wholeNames = pieces.count > 1 && pieces.allSatisfy { $0.contains(" ") || $0.contains(".") }
+                if pieces.count == 2, !wholeNames {
+                    names.append(pieces[1] + " " + pieces[0])
+                } else {
+                    names.append(contentsOf: pieces)
+                }
             }
         }
         return names

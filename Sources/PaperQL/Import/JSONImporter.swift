@@ -143,6 +143,7 @@ private struct RecordReader {
     }
 
     mutating func read(_ scanner: inout JSONScanner, line: Int, lineStart: Int, report: inout FileReport, lines: LineIndex? = nil) {
+        let recordStart = scanner.position
         builder.beginRecord()
         builder.add("source", string: origin)
         builder.add("line", number: Double(line))
@@ -154,6 +155,14 @@ private struct RecordReader {
             lastFailed = true
             let at = lines.map { $0.line(of: error.offset) } ?? line
             report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: at, message: "bad JSON: \(error.message); record skipped"))
+            return
+        }
+        let size = scanner.position - recordStart
+        if size > JSONImporter.maximumRecordBytes {
+            builder.abandonRecord()
+            lastFailed = false  // the record was read to its end: the next one starts cleanly
+            report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: line,
+                message: "record of \(ByteCount(size)) is over the \(ByteCount(JSONImporter.maximumRecordBytes)) limit; skipped"))
             return
         }
         guard builder.has("title") else {

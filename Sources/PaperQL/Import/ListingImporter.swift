@@ -105,7 +105,10 @@ enum LineShape: Equatable {
             sentenceEnds += 1
         }
         let endsWithPeriod = text.hasSuffix(".")
-        if length >= 250 || (sentenceEnds >= 2 && length >= 100) || (length >= 150 && endsWithPeriod && sentenceEnds >= 1) {
+        let words = text.split(separator: " ").count
+        // Titles rarely end with a period; a long line of many words that does is prose.
+        if length >= 250 || (sentenceEnds >= 2 && length >= 100) || (length >= 150 && endsWithPeriod && sentenceEnds >= 1)
+            || (endsWithPeriod && words >= 14 && length >= 80) {
             self = .abstractLike
         } else {
             self = .titleLike
@@ -132,6 +135,10 @@ enum ListingChrome {
         if lines.contains(lower) { return true }
         if lower.hasSuffix("once a day!") && lower.contains("trending") { return true }
         if lower.allSatisfy({ $0.isNumber }) { return true }  // upvote counts
+        for prefix in ["published on ", "submitted on ", "submitted by "] where lower.hasPrefix(prefix) {
+            let rest = String(lower.dropFirst(prefix.count))
+            if prefix == "submitted by " || isDateLine(rest) { return true }
+        }
         return isDateLine(lower)
     }
 

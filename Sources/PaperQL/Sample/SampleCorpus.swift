@@ -3,17 +3,23 @@
 // docs/SAMPLE.md describes what it covers.
 
 /// Namespace for the sample data (in SampleCorpusData.swift).
-enum SampleCorpus {}
+enum SampleCorpus {
+    /// Adds the sample papers to `builder`, with `sample` as their source.
+    static func load(into builder: inout CorpusBuilder) {
+        var report = FileReport(path: "sample", format: .jsonLines, papers: 0, diagnostics: [])
+        var text = jsonLines
+        text.withUTF8 { JSONImporter.importLines($0, origin: "sample", into: &builder, report: &report) }
+        builder.diagnostics.append(contentsOf: report.diagnostics)
+        builder.files.append(report)
+    }
+}
 
 extension Corpus {
-    /// The built-in sample corpus: about 170 papers written for PaperQL, covering every topic,
+    /// The built-in sample corpus: 258 papers written for PaperQL, covering every topic,
     /// parameter counts in every written form, code links, datasets, bit-widths and speed-ups.
     public static let sample: Corpus = {
         var builder = CorpusBuilder()
-        var report = FileReport(path: "sample", format: .jsonLines, papers: 0, diagnostics: [])
-        var text = SampleCorpus.jsonLines
-        text.withUTF8 { JSONImporter.importLines($0, origin: "sample", into: &builder, report: &report) }
-        builder.diagnostics.append(contentsOf: report.diagnostics)
+        SampleCorpus.load(into: &builder)
         return Corpus(storage: builder.build())
     }()
 }

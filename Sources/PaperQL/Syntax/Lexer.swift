@@ -176,26 +176,38 @@ struct Lexer {
             if let s = peek(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { digits.append(Character(Unicode.Scalar(s))); advance() }
             while let c = peek(), isDigit(c) { digits.append(Character(Unicode.Scalar(c))); advance() }
         }
-        guard var value = Double(digits.hasPrefix(".") ? "0" + digits : digits) else {
+        if digits.hasPrefix(".") { digits = "0" + digits }
+        guard Double(digits) != nil else {
             throw error(.badLiteral, "bad number `\(text(from: start))`", from: start)
         }
+        // Scale by adjusting the decimal exponent, so 55.8% is exactly the double nearest 0.558
+        // and 1.3B the one nearest 1.3e9 (multiplying would add rounding error).
+        var exponent = 0
         var unit = NumberUnit.plain
         if let c = peek() {
             switch c | 0x20 {
-            case UInt8(ascii: "k"): value *= 1e3; unit = .magnitude; advance()
-            case UInt8(ascii: "m"): value *= 1e6; unit = .magnitude; advance()
-            case UInt8(ascii: "b"): value *= 1e9; unit = .magnitude; advance()
-            case UInt8(ascii: "t"): value *= 1e12; unit = .magnitude; advance()
+            case UInt8(ascii: "k"): exponent = 3; unit = .magnitude; advance()
+            case UInt8(ascii: "m"): exponent = 6; unit = .magnitude; advance()
+            case UInt8(ascii: "b"): exponent = 9; unit = .magnitude; advance()
+            case UInt8(ascii: "t"): exponent = 12; unit = .magnitude; advance()
             case UInt8(ascii: "x"): unit = .multiplier; advance()
             default:
                 if c == UInt8(ascii: "%") {
-                    value /= 100
+                    exponent = -2
                     unit = .percent
                     advance()
                 } else if c == 0xC3, peek(1) == 0x97 {  // ×
                     unit = .multiplier
                     advance(); advance()
                 }
+            }
+        }
+        var value = Double(digits)!
+        if exponent != 0 {
+            if digits.contains("e") {
+                value *= pow10(exponent)
+            } else {
+                value = Double(digits + "e\(exponent)") ?? value * pow10(exponent)
             }
         }
         if let c = peek(), isWordPart(c) {
@@ -310,6 +322,8 @@ struct Lexer {
         }
         return token(.regex(pattern: pattern, flags: flags), from: start)
     }
+
+    private func pow10(_ e: Int) -> Double { e >= 0 ? (0..<e).reduce(1.0) { r, _ in r * 10 } : 1 / pow10(-e) }
 
     private func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     private func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }

@@ -4,9 +4,8 @@
 
 import ArgumentParser
 
-@main
-struct PaperQLCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct PaperQLCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "paperql",
         abstract: "Ask precise questions of a pile of research papers.",
         discussion: """
@@ -18,11 +17,21 @@ struct PaperQLCommand: AsyncParsableCommand {
             """,
         version: PaperQLVersion.current,
         subcommands: [
-            QueryCommand.self, RunCommand.self, TestCommand.self, FieldsCommand.self, WhyCommand.self, ImportCommand.self, EvalCommand.self,
+            ReplCommand.self, QueryCommand.self, RunCommand.self, TestCommand.self, FieldsCommand.self, WhyCommand.self, ImportCommand.self,
+            EvalCommand.self,
         ],
-        defaultSubcommand: QueryCommand.self)
+        defaultSubcommand: ReplCommand.self)
+
+    public init() {}
 }
 
 enum PaperQLVersion {
     static let current = "0.1.0"
+}
+
+extension PaperQLCommand {
+    /// Parses the command line and runs the command (the executable's entry point).
+    public static func start() async {
+        await main() as Void
+    }
 }
