@@ -161,7 +161,7 @@ TOPICS = [
          goal=["adapt large models with little memory", "fine-tune many tasks on one backbone"],
          own=["Only a tiny fraction of the weights is updated, so each task adds a few megabytes.",
               "The adapters can be merged into the base weights after training."]),
-    dict(key="scaling-laws", weight=2.0, cats=["cs.LG", "cs.CL", "stat.ML"], lm=True,
+    dict(key="scaling-laws", weight=2.4, cats=["cs.LG", "cs.CL", "stat.ML"], lm=True,
          bits=0.02, speed=0.02, roots=["Scale", "Law", "Power"],
          tp=["scaling laws", "compute-optimal scaling", "neural scaling laws", "scaling behaviour",
              "data-constrained scaling"],
@@ -209,7 +209,7 @@ TOPICS = [
          goal=["bring language models to phones", "run models on microcontrollers"],
          own=["The whole model fits in the memory of a mid-range phone.",
               "Deeper and thinner models are better at this scale than wide and shallow ones."]),
-    dict(key="nas", weight=1.8, cats=["cs.LG", "cs.NE", "cs.CV"], lm=False,
+    dict(key="nas", weight=2.3, cats=["cs.LG", "cs.NE", "cs.CV"], lm=False,
          bits=0.06, speed=0.3, roots=["NAS", "Search", "Arch", "Evo"],
          tp=["neural architecture search", "NAS", "hardware-aware architecture search",
              "differentiable architecture search", "zero-cost NAS proxies"],
@@ -265,7 +265,7 @@ TOPICS = [
          goal=["generate images from text", "synthesize video"],
          own=["Samples are produced in the latent space of a pretrained autoencoder.",
               "Sample quality degrades gracefully as the number of steps is reduced."]),
-    dict(key="speech", weight=2.2, cats=["eess.AS", "cs.CL", "cs.SD"], lm=False,
+    dict(key="speech", weight=2.6, cats=["eess.AS", "cs.CL", "cs.SD"], lm=False,
          bits=0.05, speed=0.15, roots=["Speech", "Voice", "Audio", "Sonic"],
          tp=["automatic speech recognition", "speech recognition", "text-to-speech synthesis",
              "speech representation learning", "spoken language understanding", "audio language models"],
@@ -301,7 +301,7 @@ TOPICS = [
          goal=["align models with human preferences", "make assistants harmless and helpful"],
          own=["Human raters preferred the aligned model in most head-to-head comparisons.",
               "RLHF improves helpfulness but can reduce output diversity."]),
-    dict(key="benchmark", weight=2.5, cats=["cs.CL", "cs.AI", "cs.CV"], lm=True, needs2=True,
+    dict(key="benchmark", weight=3.0, cats=["cs.CL", "cs.AI", "cs.CV"], lm=True, needs2=True,
          bits=0.02, speed=0.02, roots=["Bench", "Eval", "Test", "Arena"],
          tp=["benchmark", "evaluation benchmark", "benchmarking", "evaluation suite"],
          weak=["are saturated by current models", "leak into the pretraining data of the models they test"],
@@ -312,7 +312,7 @@ TOPICS = [
          own=["We introduce {name}, a benchmark of {nitems} problems for evaluating {tp2}.",
               "We benchmark {nmodels} models on {name} and find a large gap to human performance.",
               "Items are checked by at least two annotators, and ambiguous ones are removed."]),
-    dict(key="survey", weight=2.0, cats=["cs.LG", "cs.AI", "cs.CL"], lm=False, needs2=True,
+    dict(key="survey", weight=2.6, cats=["cs.LG", "cs.AI", "cs.CL"], lm=False, needs2=True,
          bits=0.02, speed=0.02, roots=["Survey"],
          tp=["survey", "comprehensive survey", "systematic literature review"],
          weak=["treat related techniques in isolation", "predate the most recent advances"],
@@ -628,11 +628,11 @@ PROBLEMS = [
     "Prior work has largely overlooked the fact that existing methods {weak}.",
 ]
 METHODS = [
-    "In this paper, we propose {name}, a {adj} {tp} {framework} that {mverb}.",
-    "We introduce {name}, a {adj} {framework} which {mverb}.",
-    "To address these issues, we present {name}, a {adj} {framework} for {tp} that {mverb}.",
+    "In this paper, we propose {name}, {a_adj} {tp} {framework} that {mverb}.",
+    "We introduce {name}, {a_adj} {framework} which {mverb}.",
+    "To address these issues, we present {name}, {a_adj} {framework} for {tp} that {mverb}.",
     "This work presents {name}, which {mverb}.",
-    "We propose {name}: a {adj} {framework} that {mverb} and {mverb}.",
+    "We propose {name}: {a_adj} {framework} that {mverb_pair}.",
     "Here we describe {name}, a {framework} for {tp} that {mverb}.",
 ]
 DETAILS = [
@@ -1023,6 +1023,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
     base.update(dyn)
     base.update(TITLE_POOLS)
     base["Adj"] = [title_case(a) for a in POOLS["adj"]]
+    base["a_adj"] = [("an " if a[0] in "aeiou" else "a ") + a for a in POOLS["adj"]]
     domains = {}
     for dk, dv in DOMAINS.items():
         domains[dk] = dict(data=dv["data"], task=dv["task"], Ttask=[title_case(t) for t in dv["task"]],
@@ -1041,6 +1042,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
             Tps=[cap(s) for s in tp if not is_plural(s)] or [cap(s) for s in tp],
             dom=TOPIC_DOMAIN.get(t["key"], "nlp"),
             weak=weak, mverb=t["mverb"], goal=t["goal"],
+            mverb_pair=[a + " and " + b for a in t["mverb"] for b in t["mverb"] if a != b] or t["mverb"],
             own=[compile_template(s) for s in t["own"]],
         ))
         # A benchmark's first own sentence introduces it; fillers must not repeat that.
@@ -1121,7 +1123,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
         pid = "%02d%02d.%0*d" % (y % 100, m, digits, month_counter[mi])
         d = month_start[mi] + int(rand() * rand() * 900)
         if d > last_day:
-            d = last_day
+            d = month_start[mi] + int(rand() * (last_day - month_start[mi] + 1))
         date = datetime.date.fromordinal(d).isoformat()
 
         # ---- topics
@@ -1167,11 +1169,12 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
         ctx["tp2"] = t2["tp"]
         ctx["Tt2"] = t2["Tt"]
         ctx["mverb"] = t1["mverb"]
+        ctx["mverb_pair"] = t1["mverb_pair"]
         ctx["Own"] = t1["own_fill"]
         ctx["Own2"] = t2["own"]
         ctx["name"] = ctx["Name"] = [name]
 
-        has_params = rand() < (0.47 if is_lm else 0.27)
+        has_params = rand() < (0.43 if is_lm else 0.25)
         if has_params:
             pp = param_phrase(is_lm)
             ctx["models"] = [pp]
@@ -1339,6 +1342,7 @@ def main():
     stats = {}
     if args.out == "-":
         out = sys.stdout
+        out.reconfigure(encoding="utf-8", newline="\n")
         generate(args.papers, args.seed, out, stats=stats)
         out.flush()
     else:

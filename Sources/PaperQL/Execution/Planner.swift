@@ -105,7 +105,7 @@ struct FilterEvaluator {
         let scan = leaf.scan
         try candidates.forEach { row in
             scanned += 1
-            if scanned & 0x3FFF == 0, Task.isCancelled { throw CancellationError() }
+            if scanned & 0x3F == 0, Task.isCancelled { throw CancellationError() }
             switch scan(row) {
             case .yes: isTrue.insert(row)
             case .no: isFalse.insert(row)

@@ -178,6 +178,6 @@ final class Completer: @unchecked Sendable {
         guard i >= 0, let field = engine.schema.field(named: words[i]), field.type.scalar == .string else { return [] }
         let values = field.vocabulary ?? engine.distinctValues(of: field.name, limit: 200)
         guard field.vocabulary != nil || values.count < 200 else { return [] }
-        return values.map { quoted ? $0 + "\"" : "\"" + $0 + "\"" }
+        return values.map { quoted ? $0 : "\"" + $0 + "\"" }
     }
 }
