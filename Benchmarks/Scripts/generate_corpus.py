@@ -736,12 +736,12 @@ TITLES = [
     "On the {Tprop} of {Tt}",
     "Rethinking {Tt} for {Ttask}",
     "{Adj} {Tt} with {Tcomp}",
-    "When {Tt} Meets {Tt2}",
+    "Combining {Tt} and {Tt2}",
     "{Name}: Bridging {Tt} and {Tt2}",
     "Revisiting {Tt}: {Tq}",
     "{Name}: {Tt} Made {Tmade}",
     "Understanding {Tt} through the Lens of {Tlens}",
-    "{Name}: {Adj} and {Adj} {Tt}",
+    "{Name}: {Adj_pair} {Tt}",
     "Scaling {Tt} to {Tscale}",
     "{Tt} for {Ttask}: {Tkind}",
 ]
@@ -800,7 +800,7 @@ def title_case(phrase):
 # Generator
 # ---------------------------------------------------------------------------------------------
 
-NAMED_LM = [  # (name as written, is_large_language_model)
+NAMED_LM = [
     "LLaMA-7B", "LLaMA-13B", "LLaMA-65B", "LLaMA-2-7B", "LLaMA-2-13B", "LLaMA-2-70B", "Llama-3-8B",
     "Llama-3.1-70B", "Llama-3.1-405B", "Mistral-7B", "Qwen2.5-7B", "Qwen2.5-72B", "Qwen2-1.5B",
     "OPT-125M", "OPT-1.3B", "OPT-6.7B", "OPT-66B", "OPT-175B", "BLOOM-176B", "BLOOM-7B1", "Falcon-40B",
@@ -1023,6 +1023,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
     base.update(dyn)
     base.update(TITLE_POOLS)
     base["Adj"] = [title_case(a) for a in POOLS["adj"]]
+    base["Adj_pair"] = [a + " and " + b for a in base["Adj"] for b in base["Adj"] if a != b]
     base["a_adj"] = [("an " if a[0] in "aeiou" else "a ") + a for a in POOLS["adj"]]
     domains = {}
     for dk, dv in DOMAINS.items():
@@ -1045,6 +1046,11 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
             mverb_pair=[a + " and " + b for a in t["mverb"] for b in t["mverb"] if a != b] or t["mverb"],
             own=[compile_template(s) for s in t["own"]],
         ))
+        # Title tasks that differ from the topic's own phrases ("Semantic Segmentation for
+        # Semantic Segmentation").
+        own_titles = [x.lower() for x in topics[-1]["Tt"]]
+        dom_tasks = [title_case(x) for x in DOMAINS[topics[-1]["dom"]]["task"]]
+        topics[-1]["Ttask"] = [x for x in dom_tasks if x.lower() not in own_titles] or dom_tasks
         # A benchmark's first own sentence introduces it; fillers must not repeat that.
         topics[-1]["own_fill"] = topics[-1]["own"][1:] if t["key"] == "benchmark" else topics[-1]["own"]
     n_topics = len(topics)
@@ -1072,6 +1078,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
     c_code = [compile_template(s) for s in CODE]
     c_nocode = [compile_template(s) for s in NOCODE]
     c_titles = [compile_template(s) for s in TITLES]
+    c_titles_single = [compile_template(s) for s in TITLES if "{Tt2}" not in s]  # papers with one topic
     c_survey_titles = [compile_template(s) for s in SURVEY_TITLES]
     c_bench_titles = [compile_template(s) for s in BENCH_TITLES]
 
@@ -1165,6 +1172,7 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
         ctx["weak"] = subj["weak"]
         ctx["goal"] = subj["goal"]
         ctx.update(domains[subj["dom"]])
+        ctx["Ttask"] = subj["Ttask"]
         dom = domains[subj["dom"]]
         ctx["tp2"] = t2["tp"]
         ctx["Tt2"] = t2["Tt"]
@@ -1187,8 +1195,8 @@ def generate(n_papers, seed, out, chunk=4000, stats=None):
         elif key1 == "benchmark":
             title = fill(pick(c_bench_titles), ctx)
         else:
-            title = fill(pick(c_titles), ctx)
-            if has_params and rand() < 0.1:
+            title = fill(pick(c_titles if sec else c_titles_single), ctx)
+            if has_params and pp[0].isupper() and rand() < 0.2:
                 title += " with " + pp
 
         # ---- abstract: core sentences, then fillers until the target length

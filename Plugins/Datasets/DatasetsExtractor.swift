@@ -61,7 +61,9 @@ enum NamedDatasetPattern {
                                         "Standard", "Popular", "Benchmark", "Dataset", "Synthetic", "Real", "Several", "Multiple",
                                         "Evaluation", "Training", "Test", "Open", "Diverse", "Comprehensive", "Both", "These", "Such",
                                         "Challenging", "Other", "Various", "Many", "Different", "Two", "Three", "First", "Second",
-                                        "English", "Chinese", "Human", "Image", "Video", "Text", "Code", "Math", "Medical", "Clinical"]
+                                        "English", "Chinese", "Human", "Image", "Video", "Text", "Code", "Math", "Medical", "Clinical",
+                                        "NLP", "LLM", "LLMs", "ML", "AI", "CV", "RL", "QA", "NLU", "NLG", "ASR", "TTS", "GPU", "API",
+                                        "SQL", "MT", "IR", "VQA", "OCR", "NER", "GNN", "CNN", "RAG", "MoE", "PEFT", "LoRA", "SOTA"]
 
     static func names(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []

@@ -186,7 +186,8 @@ enum ModelFamilies {
                 while k < n, TextTools.isDigit(text[k]) || (text[k] == UInt8(ascii: ".") && k + 1 < n && TextTools.isDigit(text[k + 1])) { k += 1 }
                 // A size, not a version: 7B, 760M, 8x7B.
                 let isSize = k < n && ([UInt8(ascii: "B"), UInt8(ascii: "M"), UInt8(ascii: "T"), UInt8(ascii: "K"), UInt8(ascii: "b"), UInt8(ascii: "m")].contains(text[k]) && (k + 1 >= n || !TextTools.isLetter(text[k + 1])) || text[k] == UInt8(ascii: "x"))
-                if !isSize {
+                let isPercent = k < n && text[k] == UInt8(ascii: "%")
+                if !isSize, !isPercent {
                     var end = k
                     // A letter glued on: GPT-4o, GPT-4V.
                     if end < n, TextTools.isLetter(text[end]), end + 1 >= n || !TextTools.isLetter(text[end + 1]) { end += 1 }

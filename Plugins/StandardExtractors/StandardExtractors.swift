@@ -13,9 +13,12 @@ import TopicsExtractor
 /// The extractors `paperql` registers by default.
 public enum StandardExtractors {
     /// A fresh instance of every standard extractor, in dependency order.
-    public static var all: [any Extractor] {
-        [ParamsExtractor(), TopicsExtractor(hints: true), CodeLinksExtractor(), ModelsExtractor(), DatasetsExtractor(), BitsExtractor(),
-         SpeedupExtractor()]
+    public static var all: [any Extractor] { all(extraTopics: []) }
+
+    /// The standard set, with the topic taxonomy extended by `extraTopics` (from rule files).
+    public static func all(extraTopics: [TopicDefinition]) -> [any Extractor] {
+        [ParamsExtractor(), TopicsExtractor(extraTopics: extraTopics, hints: true), CodeLinksExtractor(), ModelsExtractor(),
+         DatasetsExtractor(), BitsExtractor(), SpeedupExtractor()]
     }
 }
 

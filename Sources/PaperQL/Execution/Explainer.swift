@@ -61,7 +61,7 @@ struct Explainer {
         switch query.shape {
         case .count: parts.append("count the papers")
         case .papers(let columns): parts.append("papers with columns " + columns.map(\.name).joined(separator: ", "))
-        case .groups(let key, let items): parts.append("groups by \(key.name) with " + items.filter { !$0.hidden }.map(\.name).joined(separator: ", "))
+        case .groups(let key, let items): parts.append("groups by \(key.text) with " + items.filter { !$0.hidden }.map(\.name).joined(separator: ", "))
         }
         if !query.sort.isEmpty { parts.append("sorted (\(query.sort.count) key\(query.sort.count == 1 ? "" : "s"))") }
         if let offset = query.offset { parts.append("skip \(offset)") }

@@ -4,7 +4,7 @@
 
 struct Grouping {
     let context: ExecutionContext
-    let key: FieldDescriptor
+    let key: BoundOperand
     let items: [BoundGroupItem]
     let sort: [BoundSortKey]
     let limit: Int?
@@ -16,10 +16,7 @@ struct Grouping {
         var members: [[Int32]] = []
         var slot: [Scalar: Int] = [:]
         var missingSlot: Int?
-        let reader = OperandReader.compile(
-            BoundOperand(kind: .field(key), type: key.type, style: key.numberStyle,
-                         range: SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0)), text: key.name),
-            in: context)
+        let reader = OperandReader.compile(key, in: context)
         func add(_ value: Scalar?, _ row: Int32) {
             if let value {
                 if let s = slot[value] {
@@ -118,7 +115,7 @@ struct Grouping {
         let rowsOut = order[start..<end].map { r in visible.map { table[r][$0] } }
         let columns = visible.map { i in
             ResultColumn(name: items[i].name, type: items[i].type, numberStyle: items[i].style,
-                         field: { if case .key = items[i].kind { return key.name }; return nil }())
+                         field: { if case .key = items[i].kind, case .field(let f) = key.kind { return f.name }; return nil }())
         }
         return QueryResult(kind: .groups, columns: columns, rows: rowsOut, paperIndexes: [], binding: nil,
                            totalCount: table.count, statistics: statistics)

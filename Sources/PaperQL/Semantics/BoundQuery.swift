@@ -122,7 +122,7 @@ struct BoundQuery: Sendable {
     enum Shape: Sendable {
         case papers([BoundColumn])
         case count
-        case groups(key: FieldDescriptor, items: [BoundGroupItem])
+        case groups(key: BoundOperand, items: [BoundGroupItem])
     }
     let shape: Shape
     let binding: String?

@@ -94,8 +94,8 @@ struct Resolver {
                               conjuncts: conjuncts)
         }
 
-        if let groupName = query.groupBy {
-            return bindGrouped(query, key: groupName, statement: statement, source: source, filter: filter, conjuncts: conjuncts)
+        if let groupOperand = query.groupBy {
+            return bindGrouped(query, key: groupOperand, statement: statement, source: source, filter: filter, conjuncts: conjuncts)
         }
 
         // A paper list: the selected columns, or id, title and every field the query mentions.
@@ -147,23 +147,31 @@ struct Resolver {
         BoundOperand(kind: .field(field), type: field.type, style: field.numberStyle, range: range, text: field.name)
     }
 
-    private mutating func bindGrouped(_ query: Query, key keyName: Name, statement: Statement, source: BoundSource,
+    private mutating func bindGrouped(_ query: Query, key keyOperand: Operand, statement: Statement, source: BoundSource,
                                       filter: BoundExpression?, conjuncts: [BoundExpression]) -> BoundQuery? {
-        guard let key = field(keyName) else { return nil }
+        if case .literal = keyOperand.kind {
+            report(.misplacedClause, "`group by` takes a field or a function of one, not a value", keyOperand.range)
+            return nil
+        }
+        guard let key = bindOperand(keyOperand, context: .condition) else { return nil }
+        let keyName = key.text.lowercased()
+        func isKey(_ operand: Operand) -> Bool { text(operand.range).lowercased() == keyName }
         var items: [BoundGroupItem] = []
-        let keyItem = BoundGroupItem(name: key.name, kind: .key, type: FieldType(key.type.scalar), style: key.numberStyle, hidden: false)
+        let keyItem = BoundGroupItem(name: key.text, kind: .key, type: FieldType(key.type.scalar), style: key.style, hidden: false)
         if let select = query.select {
             for item in select {
+                if isKey(item.operand) {
+                    items.append(BoundGroupItem(name: item.alias?.text ?? key.text, kind: .key, type: keyItem.type, style: keyItem.style, hidden: false))
+                    continue
+                }
                 switch item.operand.kind {
-                case .field(let name) where name.text.lowercased() == key.name:
-                    items.append(BoundGroupItem(name: item.alias?.text ?? key.name, kind: .key, type: keyItem.type, style: keyItem.style, hidden: false))
                 case .field(let name) where name.text.lowercased() == "count" && schema.field(named: "count") == nil:
                     items.append(BoundGroupItem(name: item.alias?.text ?? "count", kind: .paperCount, type: .number, style: .plain, hidden: false))
                 case .call:
                     if let aggregate = bindGroupAggregate(item.operand, name: item.alias?.text) { items.append(aggregate) }
                 default:
-                    report(.misplacedClause, "`\(text(item.operand.range))` is not the group field or an aggregate",
-                           item.operand.range, suggestion: "with `group by \(key.name)`, select `\(key.name)`, `count()`, or aggregates such as `avg(params)`")
+                    report(.misplacedClause, "`\(text(item.operand.range))` is not the group key or an aggregate",
+                           item.operand.range, suggestion: "with `group by \(key.text)`, select `\(key.text)`, `count()`, or aggregates such as `avg(params)`")
                 }
             }
         } else {
@@ -177,15 +185,15 @@ struct Resolver {
             } else if case .field(let name) = sortKey.operand.kind, name.text.lowercased() == "count" {
                 items.append(BoundGroupItem(name: "count", kind: .paperCount, type: .number, style: .plain, hidden: true))
                 sort.append(BoundSortKey(target: .column(items.count - 1), descending: sortKey.descending))
-            } else if case .field(let name) = sortKey.operand.kind, name.text.lowercased() == key.name {
-                items.append(BoundGroupItem(name: key.name, kind: .key, type: keyItem.type, style: keyItem.style, hidden: true))
+            } else if isKey(sortKey.operand) {
+                items.append(BoundGroupItem(name: key.text, kind: .key, type: keyItem.type, style: keyItem.style, hidden: true))
                 sort.append(BoundSortKey(target: .column(items.count - 1), descending: sortKey.descending))
             } else if case .call = sortKey.operand.kind, let aggregate = bindGroupAggregate(sortKey.operand, name: nil, hidden: true) {
                 items.append(aggregate)
                 sort.append(BoundSortKey(target: .column(items.count - 1), descending: sortKey.descending))
             } else if case .field = sortKey.operand.kind {
                 report(.misplacedClause, "cannot sort groups by `\(written)`", sortKey.operand.range,
-                       suggestion: "sort by `count`, `\(key.name)` or an aggregate such as `avg(params)`")
+                       suggestion: "sort by `count`, `\(key.text)` or an aggregate such as `avg(params)`")
             }
         }
         if query.sort.isEmpty {
@@ -193,11 +201,11 @@ struct Resolver {
             let countIndex = items.firstIndex { if case .paperCount = $0.kind { return true }; return false }
                 ?? { items.append(BoundGroupItem(name: "count", kind: .paperCount, type: .number, style: .plain, hidden: true)); return items.count - 1 }()
             let keyIndex = items.firstIndex { if case .key = $0.kind { return true }; return false }
-                ?? { items.append(BoundGroupItem(name: key.name, kind: .key, type: keyItem.type, style: keyItem.style, hidden: true)); return items.count - 1 }()
+                ?? { items.append(BoundGroupItem(name: key.text, kind: .key, type: keyItem.type, style: keyItem.style, hidden: true)); return items.count - 1 }()
             sort = [BoundSortKey(target: .column(countIndex), descending: true), BoundSortKey(target: .column(keyIndex), descending: false)]
         }
         var fields = Set((filter?.fields ?? []).map(\.name))
-        fields.insert(key.name)
+        fields.formUnion(key.fields.map(\.name))
         for item in items { if case .aggregate(_, let arg) = item.kind { fields.formUnion(arg.fields.map(\.name)) } }
         return BoundQuery(shape: .groups(key: key, items: items), binding: statement.binding?.text, source: source,
                           filter: filter, sort: sort, limit: query.limit, offset: query.offset, fields: fields,

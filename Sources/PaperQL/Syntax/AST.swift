@@ -67,7 +67,8 @@ struct Query: Sendable, Hashable {
     var isCount = false
     var source: Source
     var filter: Expression?
-    var groupBy: Name?
+    /// A field, or a function of one (`year(date)`).
+    var groupBy: Operand?
     var select: [SelectItem]?
     var sort: [SortKey] = []
     var limit: Int?

@@ -16,7 +16,7 @@ extension Query {
         case .named(let name): parts.append(name.text)
         }
         if let filter { parts.append("(where \(filter.dump))") }
-        if let groupBy { parts.append("(group \(groupBy.text))") }
+        if let groupBy { parts.append("(group \(groupBy.dump))") }
         if let select {
             parts.append("(select " + select.map { item in item.alias.map { "(as \(item.operand.dump) \($0.text))" } ?? item.operand.dump }.joined(separator: " ") + ")")
         }

@@ -250,7 +250,7 @@ struct Parser {
                 query.filter = try expression()
             case .group:
                 _ = try expect(.by, "after `group`")
-                query.groupBy = try fieldName(after: "`group by`")
+                query.groupBy = try operand(context: "after `group by`")
             case .select:
                 query.select = try selectItems()
             case .sort:

@@ -37,6 +37,8 @@ struct ReplCommand: AsyncParsableCommand {
         }
         let urls = input.corpus.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
         let repl = ReplSession(engine: engine, settings: ReplSettings(format: format), loadedPaths: urls)
+        let options = input
+        repl.makeEngine = { try options.makeEngine(corpus: $0) }
         let editor = LineEditor(completer: repl.completer, historyPath: ReplCommand.historyPath)
         await repl.loop(editor: editor)
         editor.save()

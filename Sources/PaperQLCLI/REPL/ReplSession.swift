@@ -27,6 +27,9 @@ final class ReplSession {
     private let style: Style
     private let errorStyle: Style
 
+    /// Builds the engine for a new corpus (`.load`), with the same rules and plugins.
+    var makeEngine: (Corpus) throws -> Engine = { try Engine(corpus: $0, extractors: StandardExtractors.all) }
+
     init(engine: Engine, settings: ReplSettings, loadedPaths: [URL]) {
         self.engine = engine
         self.session = Session(engine: engine)
@@ -287,7 +290,7 @@ final class ReplSession {
         case .success(let corpus):
             LoadReport.print(corpus)
             do {
-                let engine = try Engine(corpus: corpus, extractors: StandardExtractors.all)
+                let engine = try makeEngine(corpus)
                 let added = corpus.count - self.engine.corpus.count
                 self.engine = engine
                 session = session.moving(to: engine)

@@ -17,6 +17,21 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Do not report skipped records and other load problems.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp("A YAML rule file adding topics and regex fields (repeatable). ~/.config/paperql/rules.yaml is read too, when it exists.", valueName: "file"))
+    var rules: [String] = []
+
+    @Flag(name: .customLong("no-user-rules"), help: "Do not read ~/.config/paperql/rules.yaml.")
+    var noUserRules = false
+
+    @Option(name: .long, help: ArgumentHelp("An external extractor program speaking the JSON-lines protocol (repeatable; see docs/PLUGINS.md).", valueName: "path"))
+    var plugin: [String] = []
+
+    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plugin may go without answering before it is stopped.", valueName: "seconds"))
+    var pluginTimeout: Double = 30
+
+    @Flag(name: .customLong("no-plugin-cache"), help: "Run plugins on every paper, ignoring answers cached from earlier loads.")
+    var noPluginCache = false
+
     /// The corpus, with load problems reported on stderr.
     func loadCorpus() throws -> Corpus {
         guard !corpus.isEmpty else { return Corpus.sample }
@@ -36,15 +51,73 @@ struct CorpusOptions: ParsableArguments {
         return loaded
     }
 
-    /// An engine over the corpus with the standard extractors.
+    /// An engine over the corpus with the standard extractors, rule files and plugins.
     func makeEngine(useIndexes: Bool = true) throws -> Engine {
         let corpus = try loadCorpus()
+        return try makeEngine(corpus: corpus, useIndexes: useIndexes)
+    }
+
+    func makeEngine(corpus: Corpus, useIndexes: Bool = true) throws -> Engine {
+        let extractors = try loadExtractors()
         do {
-            return try Engine(corpus: corpus, extractors: StandardExtractors.all, options: Engine.Options(useIndexes: useIndexes))
+            return try Engine(corpus: corpus, extractors: extractors, options: Engine.Options(useIndexes: useIndexes))
         } catch {
             Output.error("paperql: \(error.message)")
             throw ExitStatus.inputError
         }
+    }
+
+    /// The rule files to read: the user's default file, then --rules in order.
+    var ruleFiles: [URL] {
+        var files: [URL] = []
+        let home = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
+        let userFile = home.appendingPathComponent("paperql/rules.yaml")
+        if !noUserRules, FileManager.default.fileExists(atPath: userFile.path) { files.append(userFile) }
+        files += rules.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+        return files
+    }
+
+    static var pluginCacheDirectory: URL {
+        let base = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
+        return base.appendingPathComponent("paperql/plugins")
+    }
+
+    /// The standard extractors with rule-file topics, regex fields, and external plugins. A bad
+    /// rule or a plugin that cannot start is reported and left out; the rest load.
+    func loadExtractors() throws -> [any Extractor] {
+        var topics: [TopicDefinition] = []
+        var fields: [RegexFieldRule] = []
+        for url in ruleFiles {
+            let file = RuleFile(contentsOf: url)
+            for problem in file.diagnostics { Output.error("paperql: \(problem)") }
+            topics += file.topics
+            fields += file.fields
+        }
+        var extractors = StandardExtractors.all(extraTopics: topics)
+        let taken = Set(extractors.flatMap { $0.fields.map(\.name) })
+        let usable = fields.filter { rule in
+            if taken.contains(rule.name) { Output.error("paperql: rule field `\(rule.name)` is already a field of a standard extractor; skipped") }
+            return !taken.contains(rule.name)
+        }
+        if !usable.isEmpty { extractors.append(RegexFieldExtractor(rules: usable)) }
+        for path in plugin {
+            let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+            do {
+                let external = try ExternalExtractor(executable: url, timeout: pluginTimeout,
+                                                     cacheDirectory: noPluginCache ? nil : CorpusOptions.pluginCacheDirectory)
+                let names = Set(extractors.flatMap { $0.fields.map(\.name) })
+                if let clash = external.fields.first(where: { names.contains($0.name) }) {
+                    Output.error("paperql: plugin \(external.name): field `\(clash.name)` is already taken; plugin skipped")
+                    continue
+                }
+                extractors.append(external)
+            } catch {
+                Output.error("paperql: \(error)")
+            }
+        }
+        return extractors
     }
 }
 
