@@ -31,7 +31,7 @@ public struct QueryResult: Sendable {
 
     public let kind: Kind
     public let columns: [ResultColumn]
-    public let rows: [[Value]]
+    public let rows: ResultRows
     /// For paper results, each row's position in the corpus (for evidence and `why`).
     public let paperIndexes: [Int]
     /// The name the result was bound to by `let`, if any.
@@ -42,11 +42,11 @@ public struct QueryResult: Sendable {
 
     /// A result built by the caller, for example a listing rendered with the same printers.
     public init(kind: Kind = .papers, columns: [ResultColumn], rows: [[Value]]) {
-        self.init(kind: kind, columns: columns, rows: rows, paperIndexes: [], binding: nil, totalCount: rows.count,
+        self.init(kind: kind, columns: columns, rows: ResultRows(rows), paperIndexes: [], binding: nil, totalCount: rows.count,
                   statistics: QueryStatistics())
     }
 
-    init(kind: Kind, columns: [ResultColumn], rows: [[Value]], paperIndexes: [Int], binding: String?, totalCount: Int,
+    init(kind: Kind, columns: [ResultColumn], rows: ResultRows, paperIndexes: [Int], binding: String?, totalCount: Int,
          statistics: QueryStatistics) {
         self.kind = kind
         self.columns = columns

@@ -39,7 +39,10 @@ struct CorpusBuilder {
     /// One report per input file, in load order.
     var files: [FileReport] = []
 
-    init() {
+    /// A builder with the built-in fields; without them (`builtinFields: false`) for part of an
+    /// input that will be appended to a full builder.
+    init(builtinFields: Bool = true) {
+        guard builtinFields else { return }
         for field in ["id", "title", "abstract", "source"] { _ = column(field, kind: .string) }
         _ = column("line", kind: .number)
     }
@@ -120,6 +123,27 @@ struct CorpusBuilder {
     func has(_ field: String) -> Bool {
         guard let i = columnIndex[field] else { return false }
         return columns[i].pendingCount > 0
+    }
+
+    // MARK: - Merging
+
+    /// Appends the records of `other` (built from a later part of the input, on another core)
+    /// after this builder's own, reconciling field types as if one builder had read both.
+    mutating func append(contentsOf other: consuming CorpusBuilder) {
+        precondition(!inRecord && !other.inRecord)
+        let before = rowCount
+        var touched = Set<String>()
+        for otherColumn in other.columns {
+            let i = column(otherColumn.name, kind: otherColumn.kind)
+            columns[i].append(contentsOf: otherColumn, rowsBefore: before)
+            touched.insert(otherColumn.name)
+        }
+        for i in columns.indices where !touched.contains(columns[i].name) {
+            columns[i].appendEmptyRows(other.rowCount)
+        }
+        rowCount += other.rowCount
+        diagnostics += other.diagnostics
+        files += other.files
     }
 
     // MARK: - Finishing
@@ -246,6 +270,34 @@ private struct PendingColumn {
 
     var valueCount: Int { kind == .string ? bounds.count - 1 : numbers.count }
 
+    mutating func appendEmptyRows(_ count: Int) {
+        let last = rowOffsets.last!
+        rowOffsets.append(contentsOf: repeatElement(last, count: count))
+    }
+
+    /// Appends another column's rows; `rowsBefore` is this builder's row count.
+    mutating func append(contentsOf other: PendingColumn, rowsBefore: Int) {
+        var other = other
+        if kind == .undetermined, other.kind != .undetermined { kind = other.kind }
+        if other.kind == .undetermined { other.kind = kind }
+        if kind != other.kind {
+            if kind != .string { convertToStrings() }
+            if other.kind != .string { other.convertToStrings() }
+        }
+        isList = isList || other.isList
+        // The other column was created with rows of its own builder before its first value.
+        let base = Int32(valueCount)
+        // This column may have been created just now, with rowsBefore + 1 offsets.
+        rowOffsets.append(contentsOf: other.rowOffsets.dropFirst().map { $0 + base })
+        if kind == .string {
+            let byteBase = bytes.count
+            bytes.append(contentsOf: other.bytes)
+            bounds.append(contentsOf: other.bounds.dropFirst().map { $0 + byteBase })
+        } else {
+            numbers.append(contentsOf: other.numbers)
+        }
+    }
+
     mutating func endRow() {
         if pendingCount > 1 { isList = true }
         rowOffsets.append(Int32(valueCount))
@@ -288,7 +340,7 @@ private struct PendingColumn {
         pendingCount += 1
     }
 
-    private mutating func convertToStrings() {
+    fileprivate mutating func convertToStrings() {
         let old = kind
         kind = .string
         for n in numbers {

@@ -37,13 +37,13 @@ struct Executor {
         switch query.shape {
         case .count:
             result = QueryResult(kind: .count, columns: [ResultColumn(name: "count", type: .number)],
-                                 rows: [[.number(Double(rows.count))]], paperIndexes: [], binding: nil,
+                                 rows: ResultRows([[.number(Double(rows.count))]]), paperIndexes: [], binding: nil,
                                  totalCount: 1, statistics: evaluator.statistics)
         case .papers(let columns):
             let total = rows.count
             rows = try sortPapers(rows, columns: columns)
             rows = page(rows)
-            let readers = columns.map { column -> (Int) -> Value in
+            let readers = columns.map { column -> @Sendable (Int) -> Value in
                 if case .field(let f) = column.operand.kind, f.name != "text" {
                     let c = context.column(f.name)
                     return { c.value(of: $0) }
@@ -58,13 +58,12 @@ struct Executor {
                     return type.isList ? (values.isEmpty ? .missing : .list(values)) : (values.first ?? .missing)
                 }
             }
-            let out = rows.map { row in readers.map { $0(Int(row)) } }
             let resultColumns = columns.map { column -> ResultColumn in
                 var field: String?
                 if case .field(let f) = column.operand.kind { field = f.name }
                 return ResultColumn(name: column.name, type: column.operand.type, numberStyle: column.operand.style, field: field)
             }
-            result = QueryResult(kind: .papers, columns: resultColumns, rows: out, paperIndexes: rows.map(Int.init),
+            result = QueryResult(kind: .papers, columns: resultColumns, rows: ResultRows(papers: rows, readers: readers), paperIndexes: rows.map(Int.init),
                                  binding: query.binding, totalCount: total, statistics: evaluator.statistics)
         case .groups(let key, let items):
             result = try Grouping(context: context, key: key, items: items, sort: query.sort, limit: query.limit,
@@ -95,13 +94,33 @@ struct Executor {
             return SortKeyValues(reader: OperandReader.compile(operand, in: context), descending: key.descending, rows: rows)
         }
         try Task.checkCancellation()
-        let order = Array(rows.indices).sorted { a, b in
+        let before: (Int, Int) -> Bool = { a, b in
             for key in keys {
                 let c = key.compare(a, b)
                 if c != 0 { return c < 0 }
             }
             return a < b
         }
+        // With a small limit, keep only the best `wanted` rows: n log k instead of n log n.
+        if let limit = query.limit {
+            let wanted = limit + (query.offset ?? 0)
+            if wanted < rows.count / 8 {
+                var best: [Int] = []
+                best.reserveCapacity(wanted + 1)
+                for i in rows.indices {
+                    if best.count == wanted, let last = best.last, !before(i, last) { continue }
+                    var lo = 0, hi = best.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
+                    }
+                    best.insert(i, at: lo)
+                    if best.count > wanted { best.removeLast() }
+                }
+                return best.map { rows[$0] }
+            }
+        }
+        let order = Array(rows.indices).sorted(by: before)
         return order.map { rows[$0] }
     }
 }

@@ -117,7 +117,7 @@ struct Grouping {
             ResultColumn(name: items[i].name, type: items[i].type, numberStyle: items[i].style,
                          field: { if case .key = items[i].kind, case .field(let f) = key.kind { return f.name }; return nil }())
         }
-        return QueryResult(kind: .groups, columns: columns, rows: rowsOut, paperIndexes: [], binding: nil,
+        return QueryResult(kind: .groups, columns: columns, rows: ResultRows(rowsOut), paperIndexes: [], binding: nil,
                            totalCount: table.count, statistics: statistics)
     }
 

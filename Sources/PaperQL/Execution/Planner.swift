@@ -99,6 +99,11 @@ struct FilterEvaluator {
             return Truth(isTrue: isTrue.intersection(candidates), isFalse: present.subtracting(isTrue).intersection(candidates))
         }
         statistics.scannedPredicates += 1
+        if let bulk = leaf.bulk, rowCount >= 4096, candidates.count * 8 >= rowCount {
+            let (isTrue, present) = bulk()
+            let hits = isTrue.intersection(candidates)
+            return Truth(isTrue: hits, isFalse: present.intersection(candidates).subtracting(hits))
+        }
         var isTrue = RowSet(universe: rowCount)
         var isFalse = RowSet(universe: rowCount)
         var scanned = 0

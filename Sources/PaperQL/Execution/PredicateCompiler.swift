@@ -14,13 +14,18 @@ struct CompiledLeaf: Sendable {
     let lookup: (@Sendable () -> (isTrue: RowSet, present: RowSet))?
     /// Relative cost of a scan per row, for ordering conjuncts.
     let scanCost: Int
+    /// Every row where the condition is true, found in one pass over a whole column (a byte
+    /// search for `contains`); worth it when most rows are candidates.
+    var bulk: (@Sendable () -> (isTrue: RowSet, present: RowSet))? = nil
 }
 
 enum PredicateCompiler {
     static func compile(_ predicate: BoundPredicate, in context: ExecutionContext) -> CompiledLeaf {
         let (scan, cost) = scanKernel(predicate, in: context)
         let lookup = context.useIndexes ? indexLookup(predicate, in: context) : nil
-        return CompiledLeaf(predicate: predicate, scan: scan, lookup: lookup, scanCost: cost)
+        var leaf = CompiledLeaf(predicate: predicate, scan: scan, lookup: lookup, scanCost: cost)
+        leaf.bulk = bulkSearch(predicate, in: context)
+        return leaf
     }
 
     // MARK: - Scans
@@ -117,6 +122,41 @@ enum PredicateCompiler {
                 for i in range where test(i) { return .yes }
             }
             return any ? .no : .unknown
+        }
+    }
+
+    // MARK: - Whole-column search
+
+    /// `contains` on raw text: search the column's bytes once, then map matches to rows.
+    private static func bulkSearch(_ predicate: BoundPredicate, in context: ExecutionContext)
+        -> (@Sendable () -> (isTrue: RowSet, present: RowSet))? {
+        guard case .contains(let operand, let needle) = predicate.kind, case .field(let field) = operand.kind,
+              field.type.scalar == .string else { return nil }
+        let bytes = Array(needle.utf8)
+        guard !bytes.isEmpty, ByteSearch.isASCII(bytes) else { return nil }
+        let columns = context.stringColumns(field.name)
+        guard columns.allSatisfy({ if case .raw = $0.storage { return true }; return false }) else { return nil }
+        let rowCount = context.rowCount
+        let name = field.name
+        return {
+            var found = RowSet(universe: rowCount)
+            for column in columns {
+                guard case .raw(let text, let bounds) = column.storage else { continue }
+                // Value index per match, walking forward: matches come in increasing order.
+                let valueRows = ValueRows(column.rows)
+                var value = 0
+                text.withUnsafeBufferPointer { buffer in
+                    bounds.withUnsafeBufferPointer { b in
+                        ByteSearch.forEachMatchFolded(buffer, bytes) { start in
+                            while value + 1 < b.count, b[value + 1] <= start { value += 1 }
+                            // A match that runs past its value's end spans two values: not a match.
+                            guard value + 1 < b.count, start + bytes.count <= b[value + 1] else { return }
+                            found.insert(valueRows.row(of: value))
+                        }
+                    }
+                }
+            }
+            return (found, context.presence(name))
         }
     }
 
@@ -298,4 +338,24 @@ struct StringMatcher: Sendable {
             return { i in matches(String(decoding: bytes[bounds[i]..<bounds[i + 1]], as: UTF8.self)) }
         }
     }
+}
+
+/// The row of each value of a column, for mapping positions in the values back to papers.
+struct ValueRows {
+    private let rowOf: [Int32]?
+
+    init(_ rows: RowOffsets) {
+        // Single-valued columns (titles, abstracts) map value i to row i when no row is empty.
+        if rows.offsets.count - 1 == Int(rows.offsets.last ?? 0), zip(rows.offsets, rows.offsets.dropFirst()).allSatisfy({ $1 - $0 == 1 }) {
+            rowOf = nil
+        } else {
+            var map = [Int32](repeating: 0, count: Int(rows.offsets.last ?? 0))
+            for row in 0..<(rows.offsets.count - 1) {
+                for i in Int(rows.offsets[row])..<Int(rows.offsets[row + 1]) { map[i] = Int32(row) }
+            }
+            rowOf = map
+        }
+    }
+
+    func row(of value: Int) -> Int { rowOf.map { Int($0[value]) } ?? value }
 }

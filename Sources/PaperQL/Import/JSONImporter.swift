@@ -7,11 +7,62 @@ enum JSONImporter {
     /// Records larger than this are reported and skipped rather than loaded.
     static let maximumRecordBytes = 32 << 20
 
+    /// Files larger than this are split at line breaks and parsed on every core.
+    static let parallelThreshold = 8 << 20
+
     static func importLines(_ bytes: UnsafeBufferPointer<UInt8>, origin: String, into builder: inout CorpusBuilder,
                             report: inout FileReport) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard bytes.count >= parallelThreshold, workers > 1 else {
+            importLines(bytes, firstLine: 1, origin: origin, into: &builder, report: &report)
+            return
+        }
+        // Chunks end at line breaks; each is parsed into its own builder, then appended in order,
+        // so papers, ids and diagnostics come out exactly as a single pass would give them.
+        let chunkCount = workers * 4
+        var starts = [0]
+        for k in 1..<chunkCount {
+            var p = max(starts.last! + 1, bytes.count * k / chunkCount)
+            guard p < bytes.count, let base = bytes.baseAddress, let hit = memchr(base + p, 0x0A, bytes.count - p) else { break }
+            p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            if p < bytes.count { starts.append(p) }
+        }
+        let ranges = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
+        let newlines = ChunkResults<Int>(count: ranges.count)
+        let results = ChunkResults<(CorpusBuilder, FileReport)>(count: ranges.count)
+        nonisolated(unsafe) let shared = bytes
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+            var n = 0
+            for b in shared[ranges[k]] where b == 0x0A { n += 1 }
+            newlines.store(n, at: k)
+        }
+        var lineStarts: [Int] = []
+        var line = 1
+        for k in ranges.indices {
+            lineStarts.append(line)
+            line += newlines.take(k)
+        }
+        let firstLines = lineStarts
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+            var part = CorpusBuilder(builtinFields: false)
+            var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
+            importLines(UnsafeBufferPointer(rebasing: shared[ranges[k]]), firstLine: firstLines[k], origin: origin,
+                        into: &part, report: &partReport)
+            results.store((part, partReport), at: k)
+        }
+        for k in ranges.indices {
+            let (part, partReport) = results.take(k)
+            builder.append(contentsOf: part)
+            report.papers += partReport.papers
+            report.diagnostics += partReport.diagnostics
+        }
+    }
+
+    private static func importLines(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, origin: String, into builder: inout CorpusBuilder,
+                                    report: inout FileReport) {
         var reader = RecordReader(builder: builder, origin: origin)
         var lineStart = 0
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         let n = bytes.count
         while lineStart < n {
             lineNumber += 1
@@ -258,3 +309,5 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Foundation

@@ -46,3 +46,47 @@ enum ByteSearch {
 
     static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
 }
+
+extension ByteSearch {
+    /// Calls `body` with the offset of every match of `needle` (lowercased ASCII) in
+    /// `haystack`, ignoring ASCII case. Sixteen positions are tested at once: the first and last
+    /// bytes of the needle are compared, with case folded by setting bit 0x20, against the bytes
+    /// that would hold them; only positions where both agree are checked in full. Needles whose
+    /// first or last byte lacks bit 0x20 (such as `_` or `@`) take the plain path.
+    static func forEachMatchFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ body: (Int) -> Void) {
+        let n = needle.count
+        let h = haystack.count
+        guard n > 0, h >= n, let base = haystack.baseAddress else { return }
+        let first = needle[0], last = needle[n - 1]
+        var i = 0
+        if n >= 2, first & 0x20 != 0, last & 0x20 != 0 {
+            let vFirst = SIMD16<UInt8>(repeating: first)
+            let vLast = SIMD16<UInt8>(repeating: last)
+            let caseBit = SIMD16<UInt8>(repeating: 0x20)
+            let raw = UnsafeRawPointer(base)
+            needle.withUnsafeBufferPointer { nb in
+                while i + n - 1 + 16 <= h {
+                    let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | caseBit
+                    let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | caseBit
+                    let hit = (a .== vFirst) .& (b .== vLast)
+                    if any(hit) {
+                        for lane in 0..<16 where hit[lane] {
+                            let start = i + lane
+                            var j = 1
+                            while j < n - 1, fold(base[start + j]) == nb[j] { j += 1 }
+                            if j >= n - 1, fold(base[start]) == first, fold(base[start + n - 1]) == last { body(start) }
+                        }
+                    }
+                    i += 16
+                }
+            }
+        }
+        // The tail, or the whole text for awkward needles.
+        needle.withUnsafeBufferPointer { nb in
+            while let found = firstFolded(haystack, nb, from: i) {
+                body(found)
+                i = found + 1
+            }
+        }
+    }
+}

@@ -80,11 +80,11 @@ struct SizeClassExtractor: Extractor {
         let engine = try Engine(corpus: .sample, extractors: StandardExtractors.all)
         let queries = ["papers where topic = \"llm\" and params > 10B", "papers where has code group by topic",
                        "count papers where title contains \"model\"", "papers sort by params desc limit 10"]
-        let expected = try queries.map { try engine.run($0).rows }
+        let expected = try queries.map { Array(try engine.run($0).rows) }
         try await withThrowingTaskGroup(of: (Int, [[Value]]).self) { group in
             for round in 0..<8 {
                 for (i, q) in queries.enumerated() {
-                    group.addTask { (i, try engine.prepare(q).run().rows) }
+                    group.addTask { (i, Array(try engine.prepare(q).run().rows)) }
                 }
                 _ = round
             }

@@ -78,7 +78,7 @@ import StandardExtractors
         func load() throws -> [[Value]] {
             let plugin = try ExternalExtractor(executable: probe, arguments: ["good", log.path], cacheDirectory: cache)
             let engine = try Engine(corpus: Corpus(documents: documents), extractors: [plugin])
-            return try engine.run("papers select letters, first_word").rows
+            return Array(try engine.run("papers select letters, first_word").rows)
         }
         let first = try load()
         let linesAfterFirst = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")

@@ -73,7 +73,7 @@ import StandardExtractors
         #expect(only("papers select count()")?.message == "`count()` counts papers only with `group by`")
         #expect(only("count papers sort by params")?.message == "`count` yields one number; it cannot take `sort by`")
         #expect(only("count papers group by topic")?.code == .misplacedClause)
-        #expect(only("papers group by topic select title")?.message == "`title` is not the group field or an aggregate")
+        #expect(only("papers group by topic select title")?.message == "`title` is not the group key or an aggregate")
         #expect(only("let x = count papers")?.message == "`let` can only name a list of papers, not a count")
         #expect(only("papers where title matches /(a/")?.code == .badRegex)
     }
