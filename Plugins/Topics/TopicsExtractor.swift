@@ -31,6 +31,9 @@ public struct TopicsExtractor: Extractor {
     private let phraseTopic: [(topic: Int, strength: Strength)]
     /// Fields of other extractors read as hints (`params`, `models`); empty for none.
     private let hintFields: [String]
+    private let llmIndex: Int?
+    /// Per topic: the indexes of the topics it yields to.
+    private let yields: [[Int]]
     public let inputs: [String]
 
     /// The standard taxonomy, extended by `extraTopics`: a topic with a new name is added, one
@@ -69,6 +72,8 @@ public struct TopicsExtractor: Extractor {
             let spaced = topic.name.replacingOccurrences(of: "-", with: " ")
             if spaced != topic.name { aliases[spaced] = topic.name; aliases[topic.name.replacingOccurrences(of: "-", with: "")] = topic.name }
         }
+        llmIndex = topics.firstIndex { $0.name == "llm" }
+        yields = topics.map { topic in topic.yieldsTo.compactMap { name in topics.firstIndex { $0.name == name } } }
         fields = [FieldDescriptor(name: "topic", type: .list(.string),
                                   summary: "The paper's subjects, from a taxonomy of \(topics.count) topics",
                                   vocabulary: topics.map(\.name), aliases: aliases)]
@@ -77,41 +82,57 @@ public struct TopicsExtractor: Extractor {
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         var scores = [Double](repeating: 0, count: topics.count)
         var firstEvidence = [Evidence?](repeating: nil, count: topics.count)
-        var seen: [Int: Int] = [:]  // phrase -> occurrences counted
+        // Occurrences counted per phrase, in a short list: a paper matches few phrases.
+        var seen: [(phrase: Int, count: Int)] = []
+        func counted(_ phrase: Int, limit: Int) -> Bool {
+            if let i = seen.firstIndex(where: { $0.phrase == phrase }) {
+                if seen[i].count >= limit { return false }
+                seen[i].count += 1
+            } else {
+                seen.append((phrase, 1))
+            }
+            return true
+        }
 
         let title = paper.title
         matcher.forEachMatch(in: title.utf8) { match in
             let owner = phraseTopic[match.phrase]
-            guard seen[match.phrase, default: 0] < 1 else { return }
-            seen[match.phrase, default: 0] += 1
+            guard counted(match.phrase, limit: 1) else { return }
             scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
             if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = title.evidence(match.range) }
         }
         let abstract = paper.abstract
         if !abstract.isEmpty {
-            let sentences = TextTools.sentences(in: abstract.utf8)
-            let thesis = sentences.map { TopicsExtractor.isThesis(abstract.utf8, $0) }
+            let text = abstract.utf8
+            let sentences = TextTools.sentences(in: text)
+            // Sentences that state the contribution ("we propose", "this paper", ...).
+            var thesis = [Bool](repeating: false, count: sentences.count)
             var sentenceIndex = 0
-            seen = [:]
-            matcher.forEachMatch(in: abstract.utf8) { match in
+            TopicsExtractor.thesisMatcher.forEachMatch(in: text) { match in
+                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= match.range.lowerBound { sentenceIndex += 1 }
+                if sentenceIndex < thesis.count { thesis[sentenceIndex] = true }
+            }
+            sentenceIndex = 0
+            seen.removeAll(keepingCapacity: true)
+            matcher.forEachMatch(in: text) { match in
                 while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= match.range.lowerBound { sentenceIndex += 1 }
                 let owner = phraseTopic[match.phrase]
                 let inThesis = sentenceIndex < thesis.count && thesis[sentenceIndex]
                 if owner.strength == .subject, !inThesis { return }
-                guard seen[match.phrase, default: 0] < 2 else { return }
-                seen[match.phrase, default: 0] += 1
+                guard counted(match.phrase, limit: 2) else { return }
                 var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
                 if inThesis { weight *= TopicsExtractor.thesisWeight }
                 scores[owner.topic] += weight
                 if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = abstract.evidence(match.range) }
             }
         }
-        if !hintFields.isEmpty, let llm = topics.firstIndex(where: { $0.name == "llm" }) {
+        if !hintFields.isEmpty, let llm = llmIndex {
             scores[llm] += languageModelHint(paper)
         }
-        let assigned = Set(scores.indices.filter { scores[$0] >= TopicsExtractor.threshold }.map { topics[$0].name })
-        for (t, score) in scores.enumerated() where score >= TopicsExtractor.threshold {
-            if score < 2 * TopicsExtractor.threshold, topics[t].yieldsTo.contains(where: assigned.contains) { continue }
+        var assigned: [Int] = []
+        for (t, score) in scores.enumerated() where score >= TopicsExtractor.threshold { assigned.append(t) }
+        for t in assigned {
+            if scores[t] < 2 * TopicsExtractor.threshold, yields[t].contains(where: assigned.contains) { continue }
             output.add(.string(topics[t].name), toFieldAt: 0, evidence: firstEvidence[t])
         }
     }
@@ -140,12 +161,6 @@ public struct TopicsExtractor: Extractor {
     static let thesisMarkers = ["we propose", "we present", "we introduce", "this paper", "this work", "in this work",
                                 "in this paper", "we develop", "we study", "we investigate", "we explore", "we show",
                                 "this survey", "we survey", "we design", "we release", "our approach", "our method"]
-
-    /// A sentence that states the paper's contribution.
-    static func isThesis(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let sentence = UnsafeBufferPointer(rebasing: text[range])
-        for marker in thesisMarkers where TextTools.containsIgnoringCase(sentence, marker) { return true }
-        return false
-    }
+    static let thesisMatcher = PhraseMatcher(thesisMarkers)
 }
 

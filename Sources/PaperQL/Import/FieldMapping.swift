@@ -4,8 +4,13 @@
 // so that `authors` means the same thing whichever file it came from.
 
 enum FieldMapping {
-    /// `journal-ref` -> `journal_ref`, `publishedAt` -> `published_at`.
+    /// `journal-ref` -> `journal_ref`, `publishedAt` -> `published_at`; lowercase ASCII keys
+    /// without separators (the common case) are returned as they are.
     static func normalizedKey(_ key: String) -> String {
+        if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) }),
+           let first = key.utf8.first, first >= 97, first <= 122, !key.hasSuffix("_") {
+            return key
+        }
         var out = ""
         var previousWasLower = false
         for scalar in key.unicodeScalars {

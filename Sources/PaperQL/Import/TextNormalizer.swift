@@ -11,6 +11,20 @@ enum TextNormalizer {
         var i = 0
         let n = source.count
         while i < n {
+            // Copy a run of ordinary bytes in one go.
+            var j = i
+            while j < n {
+                let b = source[j]
+                if b <= 0x20 || b == UInt8(ascii: "\\") || b == 0xC2 { break }
+                j += 1
+            }
+            if j > i {
+                if pendingSpace, output.count > start { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[i..<j]))
+                i = j
+                continue
+            }
             let b = source[i]
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0B || b == 0x0C {
                 pendingSpace = true

@@ -17,10 +17,12 @@ public struct PhraseMatcher: Sendable {
         public let range: Range<Int>
     }
 
-    /// Dense transitions: state * 256 + byte -> next state.
+    /// Dense transitions: state * 256 + byte -> next state, negated when phrases end there.
     private let transitions: [Int32]
-    /// Per state: the phrases (by index) ending there, with their folded lengths.
-    private let outputs: [[(phrase: Int, length: Int)]]
+    /// The phrases ending in each state, flattened: state s owns `outputPhrases[outputStart[s] ..< outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputPhrases: [Int32]
+    private let outputLengths: [Int32]
     private let allowPlural: Bool
     private let allowVersion: Bool
 
@@ -76,12 +78,29 @@ public struct PhraseMatcher: Sendable {
                 }
             }
         }
+        // A negative entry marks a target state where phrases end, so the scan loop tests one
+        // sign instead of loading an output list per byte.
         var flat = [Int32](repeating: 0, count: goto.count * 256)
         for (state, row) in goto.enumerated() {
-            for byte in 0..<256 { flat[state * 256 + byte] = row[byte] }
+            for byte in 0..<256 {
+                let target = row[byte]
+                flat[state * 256 + byte] = outputs[Int(target)].isEmpty ? target : -target
+            }
         }
         transitions = flat
-        self.outputs = outputs
+        var start: [Int32] = [0]
+        var phrasesFlat: [Int32] = []
+        var lengths: [Int32] = []
+        for list in outputs {
+            for (phrase, length) in list {
+                phrasesFlat.append(Int32(phrase))
+                lengths.append(Int32(length))
+            }
+            start.append(Int32(phrasesFlat.count))
+        }
+        outputStart = start
+        outputPhrases = phrasesFlat
+        outputLengths = lengths
     }
 
     /// Lowercases ASCII letters and maps `-`, `_` and tabs to a space.
@@ -110,34 +129,49 @@ public struct PhraseMatcher: Sendable {
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
         let n = text.count
         transitions.withUnsafeBufferPointer { table in
-            var state = 0
-            for i in 0..<n {
-                state = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[i]))])
-                if state == 0 { continue }
-                let hits = outputs[state]
-                if hits.isEmpty { continue }
-                for hit in hits {
-                    let start = i + 1 - hit.length
-                    if start > 0, PhraseMatcher.isWordByte(text[start - 1]), PhraseMatcher.isWordByte(text[start]) { continue }
-                    var end = i + 1
-                    if end < n, PhraseMatcher.isWordByte(text[end]) {
-                        if allowVersion, TextTools.isDigit(text[end]) || (text[end] | 0x20 == UInt8(ascii: "v") && end + 1 < n && TextTools.isDigit(text[end + 1])) {
-                            body(Match(phrase: hit.phrase, range: start..<end))
-                            continue
-                        }
-                        guard allowPlural, PhraseMatcher.isWordByte(text[end - 1]) else { continue }
-                        if text[end] | 0x20 == UInt8(ascii: "s"), end + 1 == n || !PhraseMatcher.isWordByte(text[end + 1]) {
-                            end += 1
-                        } else if text[end] | 0x20 == UInt8(ascii: "e"), end + 1 < n, text[end + 1] | 0x20 == UInt8(ascii: "s"),
-                                  end + 2 == n || !PhraseMatcher.isWordByte(text[end + 2]) {
-                            end += 2
-                        } else {
-                            continue
+            outputStart.withUnsafeBufferPointer { starts in
+                outputPhrases.withUnsafeBufferPointer { phrases in
+                    outputLengths.withUnsafeBufferPointer { lengths in
+                        var state = 0
+                        for i in 0..<n {
+                            let next = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[i]))])
+                            if next >= 0 {
+                                state = next
+                                continue
+                            }
+                            state = -next
+                            for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                            }
                         }
                     }
-                    body(Match(phrase: hit.phrase, range: start..<end))
                 }
             }
         }
+    }
+
+    /// Checks word boundaries (and plural or version suffixes) around a phrase ending at `i`.
+    @inline(__always)
+    private func report(_ phrase: Int, length: Int, endingAt i: Int, in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+        let n = text.count
+        let start = i + 1 - length
+        if start > 0, PhraseMatcher.isWordByte(text[start - 1]), PhraseMatcher.isWordByte(text[start]) { return }
+        var end = i + 1
+        if end < n, PhraseMatcher.isWordByte(text[end]) {
+            if allowVersion, TextTools.isDigit(text[end]) || (text[end] | 0x20 == UInt8(ascii: "v") && end + 1 < n && TextTools.isDigit(text[end + 1])) {
+                body(Match(phrase: phrase, range: start..<end))
+                return
+            }
+            guard allowPlural, PhraseMatcher.isWordByte(text[end - 1]) else { return }
+            if text[end] | 0x20 == UInt8(ascii: "s"), end + 1 == n || !PhraseMatcher.isWordByte(text[end + 1]) {
+                end += 1
+            } else if text[end] | 0x20 == UInt8(ascii: "e"), end + 1 < n, text[end + 1] | 0x20 == UInt8(ascii: "s"),
+                      end + 2 == n || !PhraseMatcher.isWordByte(text[end + 2]) {
+                end += 2
+            } else {
+                return
+            }
+        }
+        body(Match(phrase: phrase, range: start..<end))
     }
 }

@@ -121,6 +121,11 @@ extension TextTools {
         ByteSearch.containsFolded(text, Array(needle.lowercased().utf8))
     }
 
+    /// Whether `text` contains `needle` (lowercase ASCII bytes), ignoring ASCII case; no allocation.
+    public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
+        ByteSearch.containsFolded(text, needle)
+    }
+
     /// The text of `range` as a String.
     public static func string(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
