@@ -16,24 +16,35 @@ public struct BitsExtractor: Extractor {
     public init() {}
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
+        var scanner = BitsScanner()
         for text in [paper.title, paper.abstract] where !text.isEmpty {
-            for (value, range) in BitsScanner.precisions(in: text.utf8) {
+            for (value, range) in scanner.precisions(in: text.utf8) {
                 output.add(.number(value), toFieldAt: 0, evidence: text.evidence(range))
             }
         }
     }
 }
 
-enum BitsScanner {
-    static let formats: [(prefix: String, requiresDigits: Bool)] = [
-        ("int", true), ("uint", true), ("fp", true), ("bf", true), ("nf", true), ("mxfp", true), ("mxint", true),
-        ("bfloat", true), ("float", true),
-    ]
-    static let notPrecision: Set<String> = ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
-                                            "of", "address", "addresses", "hash", "seed", "keys", "key",
-                                            "system", "systems", "architecture", "os", "cpu", "cpus", "machine", "entropy"]
+struct BitsScanner {
+    private var words: [Word] = []
 
-    static func precisions(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
+    /// Number formats: a prefix and the bit count after it (INT8, FP16, BF16, NF4, MXFP4, BFLOAT16).
+    static let formats: [[UInt8]] = ["bfloat", "float", "mxfp", "mxint", "uint", "int", "fp", "bf", "nf"].map { Array($0.utf8) }
+    static let notPrecision = Set<WordKey>(words: ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
+        "of", "address", "addresses", "hash", "seed", "keys", "key", "system", "systems", "architecture", "os", "cpu", "cpus",
+        "machine", "entropy"])
+    static let ternaryContext = Set<WordKey>(words: ["weights", "weight", "quantization", "networks", "network", "llm", "llms",
+        "models", "model", "values", "parameters"])
+    static let binaryContext = Set<WordKey>(words: ["weights", "weight", "neural", "networks", "network", "activations",
+        "quantization", "nets", "bnn", "bnns"])
+    static let binarised = Set<WordKey>(words: ["binarized", "binarised", "binarization", "binarisation", "binarize", "binarizing"])
+    static let ternary = WordKey("ternary")
+    static let binary = WordKey("binary")
+    static let sub = WordKey("sub")
+    static let and = WordKey("and")
+    static let or = WordKey("or")
+
+    mutating func precisions(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
         var found: [(Double, Range<Int>)] = []
         let n = text.count
         var i = 0
@@ -48,8 +59,9 @@ enum BitsScanner {
             if TextTools.isLetter(b), i == 0 || !TextTools.isWordByte(text[i - 1]) {
                 var j = i
                 while j < n, TextTools.isWordByte(text[j]) { j += 1 }
-                let word = TextTools.string(text, i..<j).lowercased()
-                found += namedFormat(word, range: i..<j, in: text)
+                let lower = b | 0x20
+                // Only words that can name a precision: int.., uint.., fp.., bf.., nf.., mx.., float.., w4a16, ternary, binar...
+                if "iufbnmwt".utf8.contains(lower) { found += namedFormat(i..<j, in: text) }
                 i = j
                 continue
             }
@@ -59,7 +71,7 @@ enum BitsScanner {
     }
 
     /// "4-bit", "4 bit", "4bit", "0.8 bits per weight", and the list before it ("2/3/4-bit").
-    private static func numberBits(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> (values: [(Double, Range<Int>)], end: Int)? {
+    private mutating func numberBits(at start: Int, in text: UnsafeBufferPointer<UInt8>) -> (values: [(Double, Range<Int>)], end: Int)? {
         guard let (value, numberEnd) = TextTools.number(at: start, in: text) else { return nil }
         let n = text.count
         var j = numberEnd
@@ -70,10 +82,13 @@ enum BitsScanner {
         var end = j + 3
         if end < n, text[end] | 0x20 == UInt8(ascii: "s") { end += 1 }
         guard end >= n || !TextTools.isLetter(text[end]) else { return nil }
-        let before = TextTools.words(before: start, in: text, count: 1)
-        if before.first == "sub" || (start > 4 && TextTools.string(text, (start - 4)..<start).lowercased() == "sub-") { return (values: [], end: end) }
-        let after = TextTools.words(after: end, in: text, count: 2)
-        if let next = after.first, notPrecision.contains(next) { return (values: [], end: end) }
+        TextTools.words(before: start, in: text, count: 1, into: &words)
+        if words.first?.key == BitsScanner.sub { return (values: [], end: end) }
+        if start >= 4, text[start - 1] == UInt8(ascii: "-"), TextTools.word(TextTools.word((start - 4)..<(start - 1), in: text), endsWith: Array("sub".utf8), in: text) {
+            return (values: [], end: end)
+        }
+        TextTools.words(after: end, in: text, count: 1, into: &words)
+        if let next = words.first, BitsScanner.notPrecision.contains(next.key) { return (values: [], end: end) }
         if value >= 64 || value <= 0 { return (values: [], end: end) }
         var values = [(value, start..<end)]
         // Earlier members of a list sharing the unit: 2/3/4-bit, 2-, 3- and 4-bit.
@@ -82,9 +97,9 @@ enum BitsScanner {
             var m = k
             var sawSeparator = false
             while m > 0, [UInt8(ascii: "/"), UInt8(ascii: ","), 0x20, UInt8(ascii: "-")].contains(text[m - 1]) { m -= 1; sawSeparator = true }
-            let word = TextTools.words(before: m, in: text, count: 1).first
-            if word == "and" || word == "or" {
-                m -= 3
+            TextTools.words(before: m, in: text, count: 1, into: &words)
+            if let word = words.first, word.range.upperBound == m, word.key == BitsScanner.and || word.key == BitsScanner.or {
+                m = word.range.lowerBound
                 while m > 0, text[m - 1] == 0x20 || text[m - 1] == UInt8(ascii: "-") || text[m - 1] == UInt8(ascii: ",") { m -= 1 }
                 sawSeparator = true
             }
@@ -100,47 +115,43 @@ enum BitsScanner {
     }
 
     /// INT8, FP16, BF16, NF4, W4A16, ternary, binarized.
-    private static func namedFormat(_ word: String, range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
-        for (prefix, _) in formats where word.hasPrefix(prefix) {
-            let digits = word.dropFirst(prefix.count)
-            if !digits.isEmpty, digits.allSatisfy(\.isNumber), let v = Double(digits), v > 0, v <= 32 {
-                return [(v, range)]
+    private mutating func namedFormat(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
+        let lower = text[range.lowerBound] | 0x20
+        for prefix in BitsScanner.formats where prefix[0] == lower && range.count > prefix.count {
+            guard (0..<prefix.count).allSatisfy({ text[range.lowerBound + $0] | 0x20 == prefix[$0] }) else { continue }
+            let digits = (range.lowerBound + prefix.count)..<range.upperBound
+            guard text[digits].allSatisfy(TextTools.isDigit), let (v, _) = TextTools.number(at: digits.lowerBound, in: text), v > 0, v <= 32 else {
+                return []
             }
+            return [(v, range)]
         }
         // W4A16, W8A8, W4A16KV4.
-        if word.first == "w", word.contains("a") {
-            let scalars = Array(word)
+        if lower == UInt8(ascii: "w") {
             var values: [Double] = []
-            var i = 0
-            var ok = true
-            var expect: [Character] = ["w", "a", "k"]
-            while i < scalars.count, ok {
-                guard let tag = expect.first, scalars[i] == tag else { ok = false; break }
-                i += tag == "k" ? 2 : 1
-                if tag == "k", i - 1 >= scalars.count || scalars[i - 1] != "v" { ok = false; break }
-                var digits = ""
-                while i < scalars.count, scalars[i].isNumber { digits.append(scalars[i]); i += 1 }
-                guard let v = Double(digits), v > 0, v <= 32 else { ok = false; break }
+            var i = range.lowerBound
+            for tag in [UInt8(ascii: "w"), UInt8(ascii: "a"), UInt8(ascii: "k")] {
+                guard i < range.upperBound, text[i] | 0x20 == tag else { break }
+                i += 1
+                if tag == UInt8(ascii: "k") {
+                    guard i < range.upperBound, text[i] | 0x20 == UInt8(ascii: "v") else { return [] }
+                    i += 1
+                }
+                guard let (v, e) = TextTools.number(at: i, in: text), e <= range.upperBound, v > 0, v <= 32 else { return [] }
                 values.append(v)
-                expect.removeFirst()
+                i = e
             }
-            if ok, values.count >= 2, i == scalars.count { return values.map { ($0, range) } }
+            if values.count >= 2, i == range.upperBound { return values.map { ($0, range) } }
+            return []
         }
-        switch word {
-        case "ternary":
-            let after = TextTools.words(after: range.upperBound, in: text, count: 2)
-            if after.contains(where: { ["weights", "weight", "quantization", "networks", "network", "llm", "llms", "models", "model", "values", "parameters"].contains($0) }) {
-                return [(1.58, range)]
-            }
-        case "binarized", "binarised", "binarization", "binarisation", "binarize", "binarizing":
+        let key = WordKey(UnsafeBufferPointer(rebasing: text[range]))
+        if key == BitsScanner.ternary {
+            TextTools.words(after: range.upperBound, in: text, count: 2, into: &words)
+            if words.contains(where: { BitsScanner.ternaryContext.contains($0.key) }) { return [(1.58, range)] }
+        } else if BitsScanner.binarised.contains(key) {
             return [(1, range)]
-        case "binary":
-            let after = TextTools.words(after: range.upperBound, in: text, count: 2)
-            if let next = after.first, ["weights", "weight", "neural", "networks", "network", "activations", "quantization", "nets", "bnn", "bnns"].contains(next) {
-                return [(1, range)]
-            }
-        default:
-            break
+        } else if key == BitsScanner.binary {
+            TextTools.words(after: range.upperBound, in: text, count: 1, into: &words)
+            if let next = words.first, BitsScanner.binaryContext.contains(next.key) { return [(1, range)] }
         }
         return []
     }

@@ -27,7 +27,7 @@ public struct CodeLinksExtractor: Extractor {
 
 enum LinkScanner {
     /// Hosts recognised without a scheme.
-    static let bareHosts = ["github.com/", "gitlab.com/", "huggingface.co/", "bitbucket.org/", "www.", "hf.co/"]
+    static let bareHosts: [StaticString] = ["github.com/", "gitlab.com/", "huggingface.co/", "bitbucket.org/", "www.", "hf.co/"]
 
     /// Links to papers rather than to code. Zenodo DOIs (10.5281) are data and code, so they stay.
     static func isPaperLink(_ url: String) -> Bool {
@@ -86,11 +86,12 @@ enum LinkScanner {
         return i
     }
 
-    private static func has(_ s: String, at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let u = Array(s.utf8)
-        guard i + u.count <= text.count else { return false }
-        for k in 0..<u.count where text[i + k] | (TextTools.isLetter(u[k]) ? 0x20 : 0) != u[k] { return false }
-        return true
+    private static func has(_ s: StaticString, at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        s.withUTF8Buffer { u in
+            guard i + u.count <= text.count else { return false }
+            for k in 0..<u.count where text[i + k] | (TextTools.isLetter(u[k]) ? 0x20 : 0) != u[k] { return false }
+            return true
+        }
     }
 
     /// Bytes URLs are made of (RFC 3986 characters, plus `%` escapes and non-ASCII for IRIs).

@@ -56,7 +56,7 @@ public struct DatasetsExtractor: Extractor {
 
 /// "the GazeCapture dataset", "PTMTorrent benchmark", "on the XYZ-1K corpus".
 enum NamedDatasetPattern {
-    static let nouns: Set<String> = ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"]
+    static let nouns = Set<WordKey>(words: ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"])
     static let notNames: Set<String> = ["The", "This", "Our", "A", "An", "New", "Novel", "Large", "Public", "Existing", "Each",
                                         "Standard", "Popular", "Benchmark", "Dataset", "Synthetic", "Real", "Several", "Multiple",
                                         "Evaluation", "Training", "Test", "Open", "Diverse", "Comprehensive", "Both", "These", "Such",
@@ -67,6 +67,7 @@ enum NamedDatasetPattern {
 
     static func names(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
+        var next: [Word] = []
         let n = text.count
         var i = 0
         while i < n {
@@ -77,10 +78,13 @@ enum NamedDatasetPattern {
             // A token of letters, digits and inner hyphens.
             var j = i
             while j < n, TextTools.isWordByte(text[j]) || (text[j] == UInt8(ascii: "-") && j + 1 < n && TextTools.isWordByte(text[j + 1])) { j += 1 }
-            let token = TextTools.string(text, i..<j)
-            let next = TextTools.words(after: j, in: text, count: 1).first
-            if let next, nouns.contains(next), j < n, text[j] == 0x20, isName(token) {
-                found.append(i..<j)
+            // Only capitalised or numeric tokens followed by a space can name a dataset.
+            let first = text[i]
+            if (first >= 65 && first <= 90) || TextTools.isDigit(first), j < n, text[j] == 0x20 {
+                TextTools.words(after: j, in: text, count: 1, into: &next)
+                if let noun = next.first, nouns.contains(noun.key), isName(TextTools.string(text, i..<j)) {
+                    found.append(i..<j)
+                }
             }
             i = j
         }

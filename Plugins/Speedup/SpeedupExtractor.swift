@@ -16,41 +16,54 @@ public struct SpeedupExtractor: Extractor {
     public init() {}
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
+        var scanner = SpeedupScanner()
         for text in [paper.title, paper.abstract] where !text.isEmpty {
-            for (value, range) in SpeedupScanner.multipliers(in: text.utf8) {
+            for (value, range) in scanner.multipliers(in: text.utf8) {
                 output.add(.number(value), toFieldAt: 0, evidence: text.evidence(range))
             }
         }
     }
 }
 
-enum SpeedupScanner {
+struct SpeedupScanner {
+    private var after: [Word] = []
+    private var before: [Word] = []
+    private var sentences: [Range<Int>]?
+
     static let speedWords = ["faster", "speedup", "speed-up", "speedups", "speed", "speeds", "accelerat", "throughput", "latency",
                              "wall-clock", "quicker", "tokens per second", "tokens/s", "inference time", "runtime", "time-to-first"]
-    static let otherQuantities: Set<String> = ["smaller", "fewer", "less", "larger", "more", "bigger", "lower", "higher",
-                                               "memory", "compression", "parameters", "params", "flops", "cheaper", "data",
-                                               "storage", "size", "reduction", "cost", "compute", "energy", "improvement",
-                                               "gain", "increase", "compressed", "longer", "shorter", "batch", "batches",
-                                               "communication", "volume", "sram", "flash", "bandwidth", "vocabulary"]
-    static let speedNouns: Set<String> = ["faster", "speedup", "speed-up", "speedups", "acceleration", "throughput", "latency",
-                                          "quicker", "speed", "inference", "decoding", "training", "wall-clock"]
-    static let numberWords: [String: Double] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                                                "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100]
-    static let hardware = ["a100", "h100", "v100", "a6000", "3090", "4090", "tpu", "tpus", "gpu", "gpus", "nvidia", "h800", "a800", "l40", "t4"]
+        .map { Array($0.utf8) }
+    static let otherQuantities = Set<WordKey>(words: ["smaller", "fewer", "less", "larger", "more", "bigger", "lower", "higher",
+        "memory", "compression", "parameters", "params", "flops", "cheaper", "data", "storage", "size", "reduction", "cost",
+        "compute", "energy", "improvement", "gain", "increase", "compressed", "longer", "shorter", "batch", "batches",
+        "communication", "volume", "sram", "flash", "bandwidth", "vocabulary"])
+    static let speedNouns = Set<WordKey>(words: ["faster", "speedup", "speed-up", "speedups", "acceleration", "throughput", "latency",
+        "quicker", "speed", "inference", "decoding", "training", "wall-clock", "speeds"])
+    static let numberWords: [WordKey: Double] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100].reduce(into: [:]) { $0[WordKey($1.key)] = $1.value }
+    static let hardware = Set<WordKey>(words: ["a100", "h100", "v100", "a6000", "3090", "4090", "tpu", "tpus", "gpu", "gpus",
+        "nvidia", "h800", "a800", "l40", "t4"])
+    static let timeWords = Set<WordKey>(words: ["latency", "inference", "runtime", "time"])
+    static let comparatives = Set<WordKey>(words: ["higher", "lower", "improvement", "increase", "gain"])
+    static let reduction = WordKey("reduction")
+    static let twice = WordKey("twice")
+    static let asFast = (WordKey("as"), WordKey("fast"))
+    static let timesOrFold = Set<WordKey>(words: ["times", "fold"])
+    static let accelerat = Array("accelerat".utf8)
 
-    static func multipliers(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
+    mutating func multipliers(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
         var found: [(Double, Range<Int>)] = []
-        let sentences = TextTools.sentences(in: text)
+        sentences = nil
         let n = text.count
         var i = 0
         while i < n {
             let b = text[i]
             let tokenStart = i == 0 || !(TextTools.isWordByte(text[i - 1]) || text[i - 1] == UInt8(ascii: "."))
             if TextTools.isDigit(b), tokenStart, let (value, numberEnd) = TextTools.number(at: i, in: text) {
-                if let end = multiplierEnd(after: numberEnd, in: text), accept(value, i..<end, sentences, in: text) {
-                    found.append((value, i..<end))
-                } else if let (upper, upperStart, end) = rangeEnd(after: numberEnd, in: text),
-                          let multiplier = multiplierEnd(after: end, in: text), accept(upper, upperStart..<multiplier, sentences, in: text) {
+                if let end = SpeedupScanner.multiplierEnd(after: numberEnd, in: text) {
+                    if accept(value, i..<end, in: text) { found.append((value, i..<end)) }
+                } else if let (upper, upperStart, end) = SpeedupScanner.rangeEnd(after: numberEnd, in: text),
+                          let multiplier = SpeedupScanner.multiplierEnd(after: end, in: text), accept(upper, upperStart..<multiplier, in: text) {
                     // "2 to 2.5x faster", "1.7-3.3x": both ends are stated speed-ups.
                     found.append((value, i..<numberEnd))
                 }
@@ -60,12 +73,21 @@ enum SpeedupScanner {
             if TextTools.isLetter(b), tokenStart {
                 var j = i
                 while j < n, TextTools.isLetter(text[j]) { j += 1 }
-                let word = TextTools.string(text, i..<j).lowercased()
-                if word == "twice", TextTools.words(after: j, in: text, count: 2) == ["as", "fast"] {
-                    found.append((2, i..<j))
-                } else if let value = numberWords[word], TextTools.words(after: j, in: text, count: 1).first.map({ $0 == "times" || $0 == "fold" }) == true {
-                    let end = j + 6
-                    if accept(value, i..<min(end, n), sentences, in: text) { found.append((value, i..<min(end, n))) }
+                // twice, two ... ten, twenty, hundred: words starting with t, f, s, e, n, h.
+                if "tfsenh".utf8.contains(b | 0x20) {
+                    let key = WordKey(UnsafeBufferPointer(rebasing: text[i..<j]))
+                    if key == SpeedupScanner.twice {
+                        TextTools.words(after: j, in: text, count: 2, into: &after)
+                        if after.count == 2, after[0].key == SpeedupScanner.asFast.0, after[1].key == SpeedupScanner.asFast.1 {
+                            found.append((2, i..<j))
+                        }
+                    } else if let value = SpeedupScanner.numberWords[key] {
+                        TextTools.words(after: j, in: text, count: 1, into: &after)
+                        if let next = after.first, SpeedupScanner.timesOrFold.contains(next.key) || next.lastPart == WordKey("fold") {
+                            let end = next.range.upperBound
+                            if accept(value, i..<end, in: text) { found.append((value, i..<end)) }
+                        }
+                    }
                 }
                 i = j
                 continue
@@ -102,41 +124,48 @@ enum SpeedupScanner {
             if k < n, TextTools.isDigit(text[k]) { return nil }
             return k
         }
-        for word in ["times", "-fold", "fold"] {
-            let u = Array(word.utf8)
-            let s = (word == "times" && j == end) ? end : j  // "2.5times" from LaTeX
-            if s + u.count <= n, (0..<u.count).allSatisfy({ text[s + $0] | 0x20 == u[$0] }), s + u.count >= n || !TextTools.isLetter(text[s + u.count]) {
-                return s + u.count
+        func matches(_ word: StaticString, at s: Int) -> Bool {
+            word.withUTF8Buffer { u in
+                guard s + u.count <= n else { return false }
+                for k in 0..<u.count where text[s + k] | 0x20 != u[k] { return false }
+                return s + u.count >= n || !TextTools.isLetter(text[s + u.count])
             }
-            if word == "-fold", end + u.count <= n, (0..<u.count).allSatisfy({ text[end + $0] | 0x20 == u[$0] }) { return end + u.count }
         }
+        // "2.5times" (LaTeX leftovers) as well as "2.5 times"; "3-fold", "3 fold".
+        if matches("times", at: j) { return j + 5 }
+        if matches("times", at: end) { return end + 5 }
+        if matches("-fold", at: end) { return end + 5 }
+        if matches("fold", at: j) { return j + 4 }
         return nil
     }
 
-    private static func accept(_ value: Double, _ range: Range<Int>, _ sentences: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private mutating func accept(_ value: Double, _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard value > 1, value < 100_000 else { return false }
-        let after = TextTools.words(after: range.upperBound, in: text, count: 5)
-        let before = TextTools.words(before: range.lowerBound, in: text, count: 5)
-        let speedBefore = before.contains { speedNouns.contains($0) || $0.hasPrefix("accelerat") || $0 == "speeds" }
-        if let next = after.first, hardware.contains(next) { return false }
-        if let next = after.first, otherQuantities.contains(next) {
+        TextTools.words(after: range.upperBound, in: text, count: 5, into: &after)
+        TextTools.words(before: range.lowerBound, in: text, count: 5, into: &before)
+        let speedBefore = before.contains {
+            SpeedupScanner.speedNouns.contains($0.key) || TextTools.word($0, startsWith: SpeedupScanner.accelerat, in: text)
+        }
+        let otherBefore = before.contains { SpeedupScanner.otherQuantities.contains($0.key) }
+        if let next = after.first, SpeedupScanner.hardware.contains(next.key) { return false }
+        if let next = after.first, SpeedupScanner.otherQuantities.contains(next.key) {
             // "5-fold reduction in latency" is a speed-up; "4x smaller" is not.
             let rest = after.dropFirst()
-            if next == "reduction" {
-                return rest.contains { ["latency", "inference", "runtime", "time"].contains($0) || $0.hasPrefix("time-to") }
+            if next.key == SpeedupScanner.reduction {
+                return rest.contains { SpeedupScanner.timeWords.contains($0.key) || SpeedupScanner.timeWords.contains($0.firstPart) }
             }
-            if ["higher", "lower", "improvement", "increase", "gain"].contains(next) {
-                return rest.prefix(3).contains(where: speedNouns.contains) || (speedBefore && !before.contains(where: otherQuantities.contains))
+            if SpeedupScanner.comparatives.contains(next.key) {
+                return rest.prefix(3).contains { SpeedupScanner.speedNouns.contains($0.key) } || (speedBefore && !otherBefore)
             }
             return false
         }
-        if after.prefix(3).contains(where: speedNouns.contains) { return true }
-        if before.contains(where: otherQuantities.contains) { return false }
+        if after.prefix(3).contains(where: { SpeedupScanner.speedNouns.contains($0.key) }) { return true }
+        if otherBefore { return false }
         if speedBefore { return true }
         // Elsewhere in the sentence: accept only if nothing says it measures something else.
-        if before.contains(where: otherQuantities.contains) { return false }
-        guard let s = TextTools.sentence(holding: range.lowerBound, in: sentences) else { return false }
-        let sentence = UnsafeBufferPointer(rebasing: text[sentences[s]])
-        return speedWords.contains { TextTools.containsIgnoringCase(sentence, $0) }
+        if sentences == nil { sentences = TextTools.sentences(in: text) }
+        guard let all = sentences, let s = TextTools.sentence(holding: range.lowerBound, in: all) else { return false }
+        let sentence = UnsafeBufferPointer(rebasing: text[all[s]])
+        return SpeedupScanner.speedWords.contains { TextTools.containsIgnoringCase(sentence, bytes: $0) }
     }
 }

@@ -27,6 +27,8 @@ public struct TopicsExtractor: Extractor {
     enum Strength { case strong, weak, subject }
 
     private let matcher: PhraseMatcher
+    /// Phrases from this index on are thesis markers, not topic phrases.
+    private let thesisPhraseStart: Int
     /// Per phrase (as given to the matcher): its topic and strength.
     private let phraseTopic: [(topic: Int, strength: Strength)]
     /// Fields of other extractors read as hints (`params`, `models`); empty for none.
@@ -64,6 +66,9 @@ public struct TopicsExtractor: Extractor {
             for phrase in topic.weakPhrases { phrases.append(phrase); owners.append((t, .weak)) }
             for phrase in topic.subjectPhrases { phrases.append(phrase); owners.append((t, .subject)) }
         }
+        // The markers of a contribution sentence ride along in the same automaton (one pass).
+        thesisPhraseStart = phrases.count
+        phrases += TopicsExtractor.thesisMarkers
         matcher = PhraseMatcher(phrases, allowPlural: true, allowVersion: true)
         phraseTopic = owners
         var aliases: [String: String] = [:]
@@ -96,6 +101,7 @@ public struct TopicsExtractor: Extractor {
 
         let title = paper.title
         matcher.forEachMatch(in: title.utf8) { match in
+            guard match.phrase < thesisPhraseStart else { return }
             let owner = phraseTopic[match.phrase]
             guard counted(match.phrase, limit: 1) else { return }
             scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
@@ -104,22 +110,20 @@ public struct TopicsExtractor: Extractor {
         let abstract = paper.abstract
         if !abstract.isEmpty {
             let text = abstract.utf8
-            let sentences = TextTools.sentences(in: text)
-            // Sentences that state the contribution ("we propose", "this paper", ...).
-            var thesis = [Bool](repeating: false, count: sentences.count)
-            var sentenceIndex = 0
-            TopicsExtractor.thesisMatcher.forEachMatch(in: text) { match in
-                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= match.range.lowerBound { sentenceIndex += 1 }
-                if sentenceIndex < thesis.count { thesis[sentenceIndex] = true }
+            var matches: [PhraseMatcher.Match] = []
+            matcher.forEachMatch(in: text) { matches.append($0) }
+            // The sentences that state the contribution ("we propose", "this paper", ...).
+            var thesis: [Range<Int>] = []
+            for match in matches where match.phrase >= thesisPhraseStart {
+                if thesis.last?.contains(match.range.lowerBound) == true { continue }
+                thesis.append(TopicsExtractor.sentence(around: match.range.lowerBound, in: text))
             }
-            sentenceIndex = 0
             seen.removeAll(keepingCapacity: true)
-            matcher.forEachMatch(in: text) { match in
-                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= match.range.lowerBound { sentenceIndex += 1 }
+            for match in matches where match.phrase < thesisPhraseStart {
                 let owner = phraseTopic[match.phrase]
-                let inThesis = sentenceIndex < thesis.count && thesis[sentenceIndex]
-                if owner.strength == .subject, !inThesis { return }
-                guard counted(match.phrase, limit: 2) else { return }
+                let inThesis = thesis.contains { $0.contains(match.range.lowerBound) }
+                if owner.strength == .subject, !inThesis { continue }
+                guard counted(match.phrase, limit: 2) else { continue }
                 var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
                 if inThesis { weight *= TopicsExtractor.thesisWeight }
                 scores[owner.topic] += weight
@@ -161,6 +165,22 @@ public struct TopicsExtractor: Extractor {
     static let thesisMarkers = ["we propose", "we present", "we introduce", "this paper", "this work", "in this work",
                                 "in this paper", "we develop", "we study", "we investigate", "we explore", "we show",
                                 "this survey", "we survey", "we design", "we release", "our approach", "our method"]
-    static let thesisMatcher = PhraseMatcher(thesisMarkers)
+
+    /// The sentence holding `offset`: from after the previous ". X" to the next one (the
+    /// boundaries TextTools.sentences uses), found by looking outward from the offset only.
+    static func sentence(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isBoundary(_ i: Int) -> Bool {  // a sentence ends at i (the punctuation)
+            let b = text[i]
+            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), i + 2 < text.count, text[i + 1] == 0x20 else { return false }
+            let next = text[i + 2]
+            return (next >= 65 && next <= 90) || (next >= 48 && next <= 57)
+        }
+        var start = offset
+        while start >= 2, !isBoundary(start - 2) { start -= 1 }
+        if start < 2 { start = 0 }
+        var end = offset
+        while end < text.count, !isBoundary(end) { end += 1 }
+        return start..<min(text.count, end + 1)
+    }
 }
 

@@ -22,9 +22,7 @@ public struct Corpus: Sendable {
     public init(documents: [Document]) {
         var builder = CorpusBuilder()
         for (i, document) in documents.enumerated() {
-            builder.beginRecord()
-            builder.add("source", string: "documents")
-            builder.add("line", number: Double(i + 1))
+            builder.beginRecord(source: "documents", line: i + 1)
             for key in document.fields.keys.sorted() {
                 builder.add(key, value: document.fields[key]!)
             }

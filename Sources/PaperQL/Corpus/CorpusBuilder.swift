@@ -35,29 +35,51 @@ struct CorpusBuilder {
     private var columns: [PendingColumn] = []
     private var columnIndex: [String: Int] = [:]
     private var inRecord = false
+    /// Where each run of papers came from: (first row, file). Kept as runs rather than a value
+    /// per paper, since a file holds many papers.
+    private var sourceRuns: [(row: Int, path: String)] = []
+
+    /// Positions of the built-in columns, which every builder creates first.
+    static let idColumn = 0, titleColumn = 1, abstractColumn = 2, sourceColumn = 3, lineColumn = 4
     var diagnostics: [LoadDiagnostic] = []
     /// One report per input file, in load order.
     var files: [FileReport] = []
 
-    /// A builder with the built-in fields; without them (`builtinFields: false`) for part of an
-    /// input that will be appended to a full builder.
-    init(builtinFields: Bool = true) {
-        guard builtinFields else { return }
+    init() {
         for field in ["id", "title", "abstract", "source"] { _ = column(field, kind: .string) }
         _ = column("line", kind: .number)
     }
 
     private mutating func column(_ name: String, kind: PendingColumn.Kind) -> Int {
-        if let i = columnIndex[name] { return i }
+        // Field names are short strings that compare in a word or two; a scan of the few
+        // columns beats hashing the name for every value.
+        if columns.count <= 24 {
+            for i in columns.indices where columns[i].name == name { return i }
+        } else if let i = columnIndex[name] {
+            return i
+        }
         let i = columns.count
         columns.append(PendingColumn(name: name, kind: kind, rowsSoFar: rowCount))
         columnIndex[name] = i
         return i
     }
 
-    mutating func beginRecord() {
+    /// Starts a record read from line `line` of `source`.
+    mutating func beginRecord(source: String, line: Int) {
         precondition(!inRecord)
         inRecord = true
+        if sourceRuns.last?.path != source { sourceRuns.append((rowCount, source)) }
+        columns[CorpusBuilder.lineColumn].appendNumber(Double(line), kind: .number)
+    }
+
+    /// The file of row `row`.
+    func source(of row: Int) -> String? {
+        var lo = 0, hi = sourceRuns.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sourceRuns[mid].row <= row { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? sourceRuns[lo - 1].path : nil
     }
 
     /// Ends the current record; fields not given are missing for it.
@@ -84,6 +106,40 @@ struct CorpusBuilder {
         let i = column(field, kind: .string)
         columns[i].appendString(utf8)
     }
+
+    /// Adds text to a built-in column (`titleColumn`, `abstractColumn`, `idColumn`) with its
+    /// whitespace normalised on the way in: one copy, straight from the input bytes.
+    mutating func addNormalizedText(column i: Int, utf8: UnsafeBufferPointer<UInt8>) {
+        columns[i].appendNormalizedString(utf8)
+    }
+
+    /// Adds text to a built-in column as it is.
+    mutating func addText(column i: Int, utf8: UnsafeBufferPointer<UInt8>) {
+        columns[i].appendString(utf8)
+    }
+
+    /// Reserves room for about `bytes` of input: most of a paper record is its title and
+    /// abstract, so their buffers grow once instead of by repeated doubling and copying.
+    mutating func reserve(forInputBytes bytes: Int) {
+        columns[CorpusBuilder.abstractColumn].bytes.reserveCapacity(bytes * 85 / 100)
+        columns[CorpusBuilder.titleColumn].bytes.reserveCapacity(bytes / 12)
+    }
+
+    /// Reserves room for `others`' records, before appending them in turn.
+    mutating func reserve(toAppend others: [CorpusBuilder]) {
+        for (i, column) in columns.enumerated() {
+            let extraBytes = others.reduce(0) { total, other in total + (other.columnIndex[column.name].map { other.columns[$0].bytes.count } ?? 0) }
+            let extraValues = others.reduce(0) { total, other in total + (other.columnIndex[column.name].map { other.columns[$0].valueCount } ?? 0) }
+            let extraRows = others.reduce(0) { $0 + $1.rowCount }
+            columns[i].bytes.reserveCapacity(column.bytes.count + extraBytes)
+            if column.kind == .string { columns[i].bounds.reserveCapacity(column.bounds.count + extraValues) }
+            else { columns[i].numbers.reserveCapacity(column.numbers.count + extraValues) }
+            columns[i].rowOffsets.reserveCapacity(column.rowOffsets.count + extraRows)
+        }
+    }
+
+    /// Whether the current record has a value in built-in column `i`.
+    func has(column i: Int) -> Bool { columns[i].pendingCount > 0 }
 
     mutating func add(_ field: String, number: Double) {
         let i = column(field, kind: .number)
@@ -138,6 +194,9 @@ struct CorpusBuilder {
             columns[i].append(contentsOf: otherColumn, rowsBefore: before)
             touched.insert(otherColumn.name)
         }
+        for run in other.sourceRuns where sourceRuns.last?.path != run.path {
+            sourceRuns.append((run.row + before, run.path))
+        }
         for i in columns.indices where !touched.contains(columns[i].name) {
             columns[i].appendEmptyRows(other.rowCount)
         }
@@ -154,10 +213,11 @@ struct CorpusBuilder {
         assignIDs()
         var built: [String: Column] = [:]
         var order: [FieldDescriptor] = []
-        for pending in columns {
+        for pending in columns where pending.name != "source" {
             let column = pending.finish(descriptor: descriptor(for: pending))
             built[pending.name] = column
         }
+        built["source"] = sourceColumn()
         for field in CorpusBuilder.builtinFields where field.name != "text" {
             order.append(built[field.name]!.descriptor)
         }
@@ -165,6 +225,23 @@ struct CorpusBuilder {
         for name in extra.sorted() { order.append(built[name]!.descriptor) }
         order.insert(CorpusBuilder.builtinFields[3], at: 3)
         return CorpusStorage(rowCount: rowCount, columns: built, fields: order, diagnostics: diagnostics, files: files)
+    }
+
+    /// The `source` column, dictionary-encoded from the runs.
+    private func sourceColumn() -> Column {
+        var dictionary: [String] = []
+        var codes = [UInt32](repeating: 0, count: rowCount)
+        for (k, run) in sourceRuns.enumerated() {
+            let code: UInt32
+            if let existing = dictionary.firstIndex(of: run.path) { code = UInt32(existing) } else {
+                code = UInt32(dictionary.count)
+                dictionary.append(run.path)
+            }
+            let end = k + 1 < sourceRuns.count ? sourceRuns[k + 1].row : rowCount
+            for row in run.row..<end { codes[row] = code }
+        }
+        let descriptor = CorpusBuilder.builtinFields.first { $0.name == "source" }!
+        return Column(descriptor: descriptor, data: .strings(StringColumn(rows: .single(rowCount), storage: .dictionary(codes: codes, dictionary: dictionary))))
     }
 
     private func descriptor(for pending: PendingColumn) -> FieldDescriptor {
@@ -201,7 +278,6 @@ struct CorpusBuilder {
         }
         var seen: [String: Int] = [:]
         seen.reserveCapacity(rowCount)
-        let sources = columns[columnIndex["source"]!]
         let lines = columns[columnIndex["line"]!]
         for row in 0..<rowCount {
             let id = ids[row]
@@ -213,7 +289,7 @@ struct CorpusBuilder {
                 seen[renamed] = 1
                 ids[row] = renamed
                 let line = lines.firstNumber(of: row).map { Int($0) }
-                let origin = sources.firstString(of: row) ?? "input"
+                let origin = source(of: row) ?? "input"
                 let diagnostic = LoadDiagnostic(.warning, origin: origin, line: line, message: "duplicate id `\(id)`: kept as `\(renamed)`")
                 diagnostics.append(diagnostic)
                 if let file = files.lastIndex(where: { $0.path == origin }) { files[file].diagnostics.append(diagnostic) }
@@ -316,6 +392,17 @@ private struct PendingColumn {
         pendingCount = 0
     }
 
+    /// Appends whitespace-normalised text; text that normalises to nothing is not a value.
+    mutating func appendNormalizedString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if kind != .string && kind != .undetermined { convertToStrings() }
+        kind = .string
+        let before = bytes.count
+        TextNormalizer.appendNormalized(utf8, to: &bytes)
+        guard bytes.count > before else { return }
+        bounds.append(bytes.count)
+        pendingCount += 1
+    }
+
     mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
         if kind != .string && kind != .undetermined { convertToStrings() }
         kind = .string
@@ -378,18 +465,19 @@ private struct PendingColumn {
             if CorpusBuilder.rawTextFields.contains(name) || !worthADictionary() {
                 return Column(descriptor: descriptor, data: .strings(StringColumn(rows: rows, storage: .raw(bytes: bytes, bounds: bounds))))
             }
+            // Values are hashed as byte slices; a String is made once per distinct value.
             var codes: [UInt32] = []
             codes.reserveCapacity(bounds.count - 1)
             var dictionary: [String] = []
-            var lookup: [String: UInt32] = [:]
+            var lookup: [ArraySlice<UInt8>: UInt32] = [:]
             for i in 0..<(bounds.count - 1) {
-                let s = String(decoding: bytes[bounds[i]..<bounds[i + 1]], as: UTF8.self)
-                if let code = lookup[s] {
+                let slice = bytes[bounds[i]..<bounds[i + 1]]
+                if let code = lookup[slice] {
                     codes.append(code)
                 } else {
                     let code = UInt32(dictionary.count)
-                    dictionary.append(s)
-                    lookup[s] = code
+                    dictionary.append(String(decoding: slice, as: UTF8.self))
+                    lookup[slice] = code
                     codes.append(code)
                 }
             }

@@ -28,9 +28,7 @@ enum BibTeXImporter {
                                                      message: "entry `\(entry.key)` has no title; skipped"))
             return
         }
-        builder.beginRecord()
-        builder.add("source", string: origin)
-        builder.add("line", number: Double(entry.line))
+        builder.beginRecord(source: origin, line: entry.line)
         builder.add("title", string: TextNormalizer.normalized(title))
         if let abstract = entry.fields["abstract"].map(LaTeX.plainText) {
             let normal = TextNormalizer.normalized(abstract)

@@ -152,9 +152,7 @@ enum CSVImporter {
                 message: "row has \(row.count) fields, the header \(header.count); skipped"))
             return
         }
-        builder.beginRecord()
-        builder.add("source", string: origin)
-        builder.add("line", number: Double(line))
+        builder.beginRecord(source: origin, line: line)
         for (key, cell) in zip(header, row) {
             let value = cell.trimmingSpaces
             if value.isEmpty { continue }

@@ -33,7 +33,12 @@ enum JSONImporter {
         nonisolated(unsafe) let shared = bytes
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
             var n = 0
-            for b in shared[ranges[k]] where b == 0x0A { n += 1 }
+            var p = ranges[k].lowerBound
+            let base = shared.baseAddress!
+            while p < ranges[k].upperBound, let hit = memchr(base + p, 0x0A, ranges[k].upperBound - p) {
+                n += 1
+                p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
             newlines.store(n, at: k)
         }
         var lineStarts: [Int] = []
@@ -44,17 +49,40 @@ enum JSONImporter {
         }
         let firstLines = lineStarts
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-            var part = CorpusBuilder(builtinFields: false)
+            var part = CorpusBuilder()
+            part.reserve(forInputBytes: ranges[k].count)
             var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
-            importLines(UnsafeBufferPointer(rebasing: shared[ranges[k]]), firstLine: firstLines[k], origin: origin,
-                        into: &part, report: &partReport)
+            let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])
+            importLines(chunk, firstLine: firstLines[k], origin: origin, into: &part, report: &partReport)
             results.store((part, partReport), at: k)
+            // The chunk's pages of a mapped file are not needed again: give them back now rather
+            // than holding the whole file in memory next to the columns made from it.
+            JSONImporter.release(chunk)
         }
+        var parts: [CorpusBuilder] = []
+        var reports: [FileReport] = []
         for k in ranges.indices {
             let (part, partReport) = results.take(k)
-            builder.append(contentsOf: part)
-            report.papers += partReport.papers
-            report.diagnostics += partReport.diagnostics
+            parts.append(part)
+            reports.append(partReport)
+        }
+        builder.reserve(toAppend: parts)
+        for k in ranges.indices {
+            builder.append(contentsOf: parts[k])
+            parts[k] = CorpusBuilder()  // free the part as soon as it is copied
+            report.papers += reports[k].papers
+            report.diagnostics += reports[k].diagnostics
+        }
+    }
+
+    /// Tells the kernel the pages under `bytes` will not be read again (for mapped files).
+    static func release(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(getpagesize())
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes.count) / page * page
+        if end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(pointer, end - start, Int32(MADV_DONTNEED))
         }
     }
 
@@ -195,9 +223,7 @@ private struct RecordReader {
 
     mutating func read(_ scanner: inout JSONScanner, line: Int, lineStart: Int, report: inout FileReport, lines: LineIndex? = nil) {
         let recordStart = scanner.position
-        builder.beginRecord()
-        builder.add("source", string: origin)
-        builder.add("line", number: Double(line))
+        builder.beginRecord(source: origin, line: line)
         scanner.sawInvalidUTF8 = false
         do {
             try members(&scanner)
@@ -216,7 +242,7 @@ private struct RecordReader {
                 message: "record of \(ByteCount(size)) is over the \(ByteCount(JSONImporter.maximumRecordBytes)) limit; skipped"))
             return
         }
-        guard builder.has("title") else {
+        guard builder.has(column: CorpusBuilder.titleColumn) else {
             builder.abandonRecord()
             lastFailed = true
             report.diagnostics.append(LoadDiagnostic(.error, origin: origin, line: line, message: "record has no title; skipped"))
@@ -232,36 +258,142 @@ private struct RecordReader {
     }
 
     private mutating func members(_ scanner: inout JSONScanner) throws(JSONSyntaxError) {
-        try scanner.forEachMember { (scanner, key) throws(JSONSyntaxError) in
+        try scanner.forEachMemberKey { (scanner, key) throws(JSONSyntaxError) in
             try self.member(key, &scanner)
         }
     }
 
-    private mutating func member(_ key: String, _ scanner: inout JSONScanner) throws(JSONSyntaxError) {
-        switch key {
-        case "title", "abstract", "summary":
-            let field = key == "title" ? "title" : "abstract"
+    @inline(__always)
+    private static func equals(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { n in
+            guard key.count == n.count else { return false }
+            for i in 0..<n.count where key[i] != n[i] { return false }
+            return true
+        }
+    }
+
+    private mutating func member(_ key: UnsafeBufferPointer<UInt8>, _ scanner: inout JSONScanner) throws(JSONSyntaxError) {
+        let isTitle = RecordReader.equals(key, "title")
+        if isTitle || RecordReader.equals(key, "abstract") || RecordReader.equals(key, "summary") {
+            let column = isTitle ? CorpusBuilder.titleColumn : CorpusBuilder.abstractColumn
             guard scanner.peek() == UInt8(ascii: "\"") else {
                 let value = try scanner.readValue()
-                if value != .null { addText(field, FieldMapping.text(of: value)) }
+                if value != .null, !builder.has(column: column) {
+                    var text = FieldMapping.text(of: value)
+                    text.withUTF8 { builder.addNormalizedText(column: column, utf8: $0) }
+                }
+                return
+            }
+            if let raw = try scanner.readRawString() {
+                if builder.has(column: column) { return }
+                if raw.contains(where: { $0 >= 0x80 }), String(validating: raw, as: UTF8.self) == nil {
+                    scanner.sawInvalidUTF8 = true
+                    var repaired = String(decoding: raw, as: UTF8.self)
+                    repaired.withUTF8 { builder.addNormalizedText(column: column, utf8: $0) }
+                } else {
+                    builder.addNormalizedText(column: column, utf8: raw)
+                }
                 return
             }
             scratch.removeAll(keepingCapacity: true)
             try scanner.readString(into: &scratch)
-            if builder.has(field) { return }
-            normalized.removeAll(keepingCapacity: true)
-            scratch.withUnsafeBufferPointer { TextNormalizer.appendNormalized($0, to: &normalized) }
-            if normalized.isEmpty { return }
-            normalized.withUnsafeBufferPointer { builder.add(field, utf8: $0) }
-        case "paper":
+            if builder.has(column: column) { return }
+            scratch.withUnsafeBufferPointer { builder.addNormalizedText(column: column, utf8: $0) }
+            return
+        }
+        if RecordReader.equals(key, "paper") {
             // The Hugging Face daily-papers API wraps the paper in a `paper` object.
             if scanner.peek() == UInt8(ascii: "{") {
                 try members(&scanner)
             } else {
-                FieldMapping.add(key: key, value: try scanner.readValue(), to: &builder)
+                FieldMapping.add(key: "paper", value: try scanner.readValue(), to: &builder)
             }
-        default:
-            FieldMapping.add(key: key, value: try scanner.readValue(), to: &builder)
+            return
+        }
+        if RecordReader.equals(key, "categories"), scanner.peek() == UInt8(ascii: "\""), let raw = try scanner.readRawString() {
+            // "cs.CL cs.LG": split on spaces without building Strings for the whole value.
+            builder.markList("categories")
+            var start = 0
+            for i in 0...raw.count where i == raw.count || raw[i] == 0x20 {
+                if i > start { builder.add("categories", utf8: UnsafeBufferPointer(rebasing: raw[start..<i])) }
+                start = i + 1
+            }
+            return
+        }
+        if RecordReader.equals(key, "id"), scanner.peek() == UInt8(ascii: "\""), !builder.has(column: CorpusBuilder.idColumn),
+           let raw = try scanner.readRawString() {
+            var lo = 0, hi = raw.count
+            while lo < hi, raw[lo] == 0x20 { lo += 1 }
+            while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
+            guard hi > lo else { return }
+            let id = UnsafeBufferPointer(rebasing: raw[lo..<hi])
+            builder.addText(column: CorpusBuilder.idColumn, utf8: id)
+            if RecordReader.looksLikeArxivID(id), !builder.has("arxiv") { builder.add("arxiv", utf8: id) }
+            return
+        }
+        if RecordReader.equals(key, "update_date") || RecordReader.equals(key, "date") || RecordReader.equals(key, "published"),
+           scanner.peek() == UInt8(ascii: "\""), let raw = try scanner.readRawString(),
+           let date = CalendarDate(iso: String(decoding: UnsafeBufferPointer(rebasing: raw.prefix(10)), as: UTF8.self)), raw.count <= 32 {
+            let name = String(decoding: key, as: UTF8.self)
+            if !builder.has("date") { builder.add("date", date: date) }
+            if name != "date" { builder.add(name, date: date) }
+            return
+        }
+        if RecordReader.equals(key, "authors"), scanner.peek() == UInt8(ascii: "\""), !builder.has("authors"),
+           let raw = try scanner.readRawString() {
+            addAuthors(raw)
+            return
+        }
+        FieldMapping.add(key: String(decoding: key, as: UTF8.self), value: try scanner.readValue(), to: &builder)
+    }
+
+    /// `2401.01234`, `2401.01234v2`, `hep-th/9901001` (FieldMapping.looksLikeArxivID on bytes).
+    static func looksLikeArxivID(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && u[$0] >= 48 && u[$0] <= 57 } }
+        if u.count >= 9, digits(0..<4), u[4] == UInt8(ascii: "."), digits(5..<9) { return true }
+        if let slash = u.firstIndex(of: UInt8(ascii: "/")), slash > 0, u.count - slash == 8, digits((slash + 1)..<u.count) { return true }
+        return false
+    }
+
+    /// "A. Smith, B. Jones and C. Wu" at the byte level: FieldMapping.splitAuthors without
+    /// building Strings (the separators are ASCII, so UTF-8 names split the same way).
+    private mutating func addAuthors(_ raw: UnsafeBufferPointer<UInt8>) {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = raw.count
+        func cut(_ end: Int, next: Int) {
+            var lo = start, hi = end
+            while lo < hi, raw[lo] == 0x20 { lo += 1 }
+            while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
+            if hi > lo { pieces.append(lo..<hi) }
+            start = next
+        }
+        while i < n {
+            let b = raw[i]
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") {
+                cut(i, next: i + 1)
+            } else if b == 0x20, i + 4 < n, raw[i + 1] == UInt8(ascii: "a"), raw[i + 2] == UInt8(ascii: "n"), raw[i + 3] == UInt8(ascii: "d"), raw[i + 4] == 0x20 {
+                cut(i, next: i + 5)
+                i += 5
+                continue
+            }
+            i += 1
+        }
+        cut(n, next: n)
+        // "Quill, Ada" is one name written last name first; whole names have a space or a dot.
+        let wholeNames = pieces.allSatisfy { r in raw[r].contains(0x20) || raw[r].contains(UInt8(ascii: ".")) }
+        if pieces.count == 2, !wholeNames {
+            let name = String(decoding: UnsafeBufferPointer(rebasing: raw[pieces[1]]), as: UTF8.self) + " "
+                + String(decoding: UnsafeBufferPointer(rebasing: raw[pieces[0]]), as: UTF8.self)
+            FieldMapping.add(key: "authors", value: .array([.string(name)]), to: &builder)
+            return
+        }
+        builder.markList("authors")
+        for piece in pieces {
+            normalized.removeAll(keepingCapacity: true)
+            TextNormalizer.appendNormalized(UnsafeBufferPointer(rebasing: raw[piece]), to: &normalized)
+            normalized.withUnsafeBufferPointer { builder.add("authors", utf8: $0) }
         }
     }
 

@@ -70,6 +70,10 @@ struct JSONSyntaxError: Error {
     let offset: Int
 }
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
@@ -130,6 +134,43 @@ struct JSONScanner {
             try expect(UInt8(ascii: "}"), "`,` or `}`")
             return
         }
+    }
+
+    /// Iterates an object's members with keys as bytes (no String is made for a key): `body`
+    /// gets each key and must consume its value.
+    mutating func forEachMemberKey(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        try expect(UInt8(ascii: "{"), "`{`")
+        if consume(UInt8(ascii: "}")) { return }
+        var escaped: [UInt8] = []
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+            if let raw = try readRawString() {
+                try expect(UInt8(ascii: ":"), "`:` after a key")
+                try body(&self, raw)
+            } else {
+                escaped.removeAll(keepingCapacity: true)
+                try readString(into: &escaped)
+                try expect(UInt8(ascii: ":"), "`:` after a key")
+                try escaped.withUnsafeBufferPointer { (key) throws(JSONSyntaxError) in try body(&self, key) }
+            }
+            if consume(UInt8(ascii: ",")) { continue }
+            try expect(UInt8(ascii: "}"), "`,` or `}`")
+            return
+        }
+    }
+
+    /// A string with no escapes, as a slice of the input (the scanner moves past it); nil,
+    /// without moving, when the string has escapes and must be read with `readString`.
+    mutating func readRawString() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
+        guard peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
+        let start = position + 1
+        guard let base = bytes.baseAddress, start <= end,
+              let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), end - start) else { throw error("unterminated string") }
+        let i = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+        // A backslash before the quote means escapes (and perhaps an escaped quote): slow path.
+        if memchr(base + start, Int32(UInt8(ascii: "\\")), i - start) != nil { return nil }
+        position = i + 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<i])
     }
 
     /// Reads a string, unescaped, appending its UTF-8 bytes to `buffer`.

@@ -72,9 +72,7 @@ enum ListingImporter {
 
     private static func add(title: ContentLine, abstract: ContentLine?, origin: String, into builder: inout CorpusBuilder,
                             invalid: [Int], report: inout FileReport) {
-        builder.beginRecord()
-        builder.add("source", string: origin)
-        builder.add("line", number: Double(title.number))
+        builder.beginRecord(source: origin, line: title.number)
         builder.add("title", string: title.text)
         if let abstract { builder.add("abstract", string: abstract.text) }
         builder.endRecord()

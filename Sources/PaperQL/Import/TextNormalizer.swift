@@ -6,6 +6,13 @@ enum TextNormalizer {
     /// Appends `source` to `output` with every run of whitespace (and `\\` breaks) turned into
     /// one space, and leading and trailing whitespace removed.
     static func appendNormalized(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Most text is already normal: no control bytes, no doubled or edge spaces, no `\\`,
+        // no no-break space. That is checked sixteen bytes at a time, and such text is copied
+        // in one go.
+        if isNormal(source) {
+            output.append(contentsOf: source)
+            return
+        }
         let start = output.count
         var pendingSpace = false
         var i = 0
@@ -46,6 +53,28 @@ enum TextNormalizer {
             output.append(b)
             i += 1
         }
+    }
+
+    static func isNormal(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = source.count
+        guard n > 0, let base = source.baseAddress else { return true }
+        if source[0] == 0x20 || source[n - 1] == 0x20 { return false }
+        let raw = UnsafeRawPointer(base)
+        let space = SIMD16<UInt8>(repeating: 0x20), backslash = SIMD16<UInt8>(repeating: 0x5C), c2 = SIMD16<UInt8>(repeating: 0xC2)
+        var i = 0
+        while i + 17 <= n {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let next = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
+            let bad = (v .< space) .| (v .== backslash) .| (v .== c2) .| ((v .== space) .& (next .== space))
+            if any(bad) { return false }
+            i += 16
+        }
+        while i < n {
+            let b = source[i]
+            if b < 0x20 || b == 0x5C || b == 0xC2 || (b == 0x20 && i + 1 < n && source[i + 1] == 0x20) { return false }
+            i += 1
+        }
+        return true
     }
 
     static func normalized(_ text: String) -> String {

@@ -17,14 +17,21 @@ public struct PhraseMatcher: Sendable {
         public let range: Range<Int>
     }
 
-    /// Dense transitions: state * 256 + byte -> next state, negated when phrases end there.
+    /// Dense transitions: state * classCount + class -> next state, negated when phrases end
+    /// there. Bytes are mapped to classes first (every byte no phrase uses shares one class),
+    /// which keeps the table small enough to stay in cache.
     private let transitions: [Int32]
+    /// Byte (after folding) -> class.
+    private let byteClass: [UInt8]
+    private let classCount: Int
     /// The phrases ending in each state, flattened: state s owns `outputPhrases[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputPhrases: [Int32]
     private let outputLengths: [Int32]
     private let allowPlural: Bool
     private let allowVersion: Bool
+    /// The longest phrase, in bytes: a scan started this far back is in the right state.
+    private let maximumLength: Int
 
     /// Compiles `phrases`. With `allowPlural`, a phrase also matches followed by `s` or `es`
     /// ("LLM" matches "LLMs"). With `allowVersion`, a phrase also matches when a version is
@@ -32,6 +39,7 @@ public struct PhraseMatcher: Sendable {
     public init(_ phrases: [String], allowPlural: Bool = false, allowVersion: Bool = false) {
         self.allowPlural = allowPlural
         self.allowVersion = allowVersion
+        maximumLength = phrases.map { $0.utf8.count }.max() ?? 0
         var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
         var outputs: [[(phrase: Int, length: Int)]] = [[]]
         for (index, phrase) in phrases.enumerated() {
@@ -78,16 +86,55 @@ public struct PhraseMatcher: Sendable {
                 }
             }
         }
+        // Classes: one per byte some phrase uses, one for all the rest (byte 0's class, 0).
+        var classes = [UInt8](repeating: 0, count: 256)
+        var used = Set<UInt8>()
+        for phrase in phrases { for byte in PhraseMatcher.fold(Array(phrase.utf8)) { used.insert(byte) } }
+        var next: UInt8 = 1
+        var representative: [Int] = [0]
+        for byte in used.sorted() where next < 255 {
+            classes[Int(byte)] = next
+            representative.append(Int(byte))
+            next += 1
+        }
+        for byte in 0..<256 { classes[byte] = classes[Int(PhraseMatcher.fold(UInt8(byte)))] }
+        byteClass = classes
+        classCount = representative.count
+        // Number states breadth-first: the shallow states a scan spends most of its time in then
+        // sit together at the start of the table, and stay in cache.
+        var order = [0]
+        var rank = [Int32](repeating: -1, count: goto.count)
+        rank[0] = 0
+        var cursor = 0
+        while cursor < order.count {
+            let state = order[cursor]
+            cursor += 1
+            for byte in representative {
+                let target = Int(goto[state][byte])
+                if rank[target] < 0 {
+                    rank[target] = Int32(order.count)
+                    order.append(target)
+                }
+            }
+        }
+        // Unreachable states (none in practice) keep a number after the reachable ones.
+        for state in goto.indices where rank[state] < 0 {
+            rank[state] = Int32(order.count)
+            order.append(state)
+        }
         // A negative entry marks a target state where phrases end, so the scan loop tests one
-        // sign instead of loading an output list per byte.
-        var flat = [Int32](repeating: 0, count: goto.count * 256)
-        for (state, row) in goto.enumerated() {
-            for byte in 0..<256 {
-                let target = row[byte]
-                flat[state * 256 + byte] = outputs[Int(target)].isEmpty ? target : -target
+        // sign instead of loading an output list per byte. Class 0 is any byte no phrase uses,
+        // which leads where such a byte leads (byte 0 is never in a phrase).
+        var flat = [Int32](repeating: 0, count: goto.count * representative.count)
+        for (newState, state) in order.enumerated() {
+            for (c, byte) in representative.enumerated() {
+                let target = Int(goto[state][byte])
+                let renumbered = rank[target]
+                flat[newState * representative.count + c] = outputs[target].isEmpty ? renumbered : -renumbered
             }
         }
         transitions = flat
+        outputs = order.map { outputs[$0] }
         var start: [Int32] = [0]
         var phrasesFlat: [Int32] = []
         var lengths: [Int32] = []
@@ -125,28 +172,80 @@ public struct PhraseMatcher: Sendable {
         return found
     }
 
-    /// Calls `body` for every whole-word occurrence in `text`.
+    /// Calls `body` for every whole-word occurrence in `text`, in order of their ends.
+    ///
+    /// Each step of the automaton waits on a table load, so a long text is scanned as two
+    /// halves at once: two independent chains keep the processor busy. The second half starts
+    /// `maximumLength` bytes early, which puts it in the right state by the midpoint, and reports
+    /// only matches ending past it.
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
         let n = text.count
+        let width = classCount
         transitions.withUnsafeBufferPointer { table in
+          byteClass.withUnsafeBufferPointer { classes in
             outputStart.withUnsafeBufferPointer { starts in
                 outputPhrases.withUnsafeBufferPointer { phrases in
                     outputLengths.withUnsafeBufferPointer { lengths in
                         var state = 0
-                        for i in 0..<n {
-                            let next = Int(table[state &* 256 &+ Int(PhraseMatcher.fold(text[i]))])
+                        var i = 0
+                        if n >= 256 {
+                            let middle = n / 2
+                            let warm = max(0, middle - maximumLength - 2)
+                            var second = 0
+                            var j = warm
+                            var deferred: [(phrase: Int, length: Int, end: Int)] = []
+                            // Lockstep: i runs over [0, middle), j over [warm, n).
+                            while i < middle, j < n {
+                                let a = Int(table[state &* width &+ Int(classes[Int(text[i])])])
+                                let b = Int(table[second &* width &+ Int(classes[Int(text[j])])])
+                                if a >= 0 { state = a } else {
+                                    state = -a
+                                    for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                        report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                                    }
+                                }
+                                if b >= 0 { second = b } else {
+                                    second = -b
+                                    if j >= middle {
+                                        for k in Int(starts[second])..<Int(starts[second + 1]) {
+                                            deferred.append((Int(phrases[k]), Int(lengths[k]), j))
+                                        }
+                                    }
+                                }
+                                i += 1
+                                j += 1
+                            }
+                            // Finish the first half, report the second half's matches so far, then go on.
+                            while i < middle {
+                                let a = Int(table[state &* width &+ Int(classes[Int(text[i])])])
+                                if a >= 0 { state = a } else {
+                                    state = -a
+                                    for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                        report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                                    }
+                                }
+                                i += 1
+                            }
+                            for match in deferred { report(match.phrase, length: match.length, endingAt: match.end, in: text, body) }
+                            state = second
+                            i = j
+                        }
+                        while i < n {
+                            let next = Int(table[state &* width &+ Int(classes[Int(text[i])])])
                             if next >= 0 {
                                 state = next
-                                continue
+                            } else {
+                                state = -next
+                                for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                    report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                                }
                             }
-                            state = -next
-                            for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
-                            }
+                            i += 1
                         }
                     }
                 }
             }
+          }
         }
     }
 

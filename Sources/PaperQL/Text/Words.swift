@@ -72,6 +72,13 @@ extension TextTools {
         return Word(range: range, key: whole, lastPart: last, firstPart: first, isNumber: isDigit(text[range.lowerBound]), endsInS: endsInS)
     }
 
+    /// Whether `word` starts with `prefix` (lowercase ASCII), ignoring case.
+    public static func word(_ word: Word, startsWith prefix: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.range.count >= prefix.count else { return false }
+        for (k, b) in prefix.enumerated() where ByteSearch.fold(text[word.range.lowerBound + k]) != b { return false }
+        return true
+    }
+
     /// Whether `word` ends with `suffix` (lowercase ASCII), ignoring case.
     public static func word(_ word: Word, endsWith suffix: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.range.count >= suffix.count else { return false }
