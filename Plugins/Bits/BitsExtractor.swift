@@ -17,7 +17,7 @@ public struct BitsExtractor: Extractor {
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         var scanner = BitsScanner()
-        for text in [paper.title, paper.abstract] where !text.isEmpty {
+        paper.forEachText { text in
             for (value, range) in scanner.precisions(in: text.utf8) {
                 output.add(.number(value), toFieldAt: 0, evidence: text.evidence(range))
             }

@@ -15,7 +15,7 @@ public struct CodeLinksExtractor: Extractor {
     public init() {}
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
-        for text in [paper.abstract, paper.title] where !text.isEmpty {
+        paper.forEachText { text in
             for range in LinkScanner.links(in: text.utf8) {
                 let url = TextTools.string(text.utf8, range)
                 guard !LinkScanner.isPaperLink(url) else { continue }

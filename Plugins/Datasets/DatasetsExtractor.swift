@@ -14,10 +14,11 @@ public struct DatasetsExtractor: Extractor {
         FieldDescriptor(name: "datasets", type: .list(.string), summary: "Named datasets and benchmarks (ImageNet, GSM8K, MMLU, ...)"),
     ]
 
-    private let matcher: PhraseMatcher
-    private let owners: [Int]
+    private var matcher: PhraseMatcher { DatasetsExtractor.shared.matcher }
+    private var owners: [Int] { DatasetsExtractor.shared.owners }
 
-    public init() {
+    /// Built once per process, on first use.
+    private static let shared: (matcher: PhraseMatcher, owners: [Int]) = {
         var phrases: [String] = []
         var owners: [Int] = []
         for (i, entry) in KnownDatasets.all.enumerated() {
@@ -26,12 +27,13 @@ public struct DatasetsExtractor: Extractor {
                 owners.append(i)
             }
         }
-        matcher = PhraseMatcher(phrases)
-        self.owners = owners
-    }
+        return (PhraseMatcher(phrases), owners)
+    }()
+
+    public init() {}
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
-        for text in [paper.title, paper.abstract] where !text.isEmpty {
+        paper.forEachText { text in
             let bytes = text.utf8
             var matches = matcher.matches(in: bytes)
             matches.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }

@@ -16,10 +16,11 @@ public struct ModelsExtractor: Extractor {
         FieldDescriptor(name: "models", type: .list(.string), summary: "Named model families mentioned (LLaMA-2, GPT-4, BERT, ResNet-50)"),
     ]
 
-    private let matcher: PhraseMatcher
-    private let owners: [Int]
+    private var matcher: PhraseMatcher { ModelsExtractor.shared.matcher }
+    private var owners: [Int] { ModelsExtractor.shared.owners }
 
-    public init() {
+    /// Built once per process, on first use.
+    private static let shared: (matcher: PhraseMatcher, owners: [Int]) = {
         var phrases: [String] = []
         var owners: [Int] = []
         for (i, family) in ModelFamilies.all.enumerated() {
@@ -28,12 +29,13 @@ public struct ModelsExtractor: Extractor {
                 owners.append(i)
             }
         }
-        matcher = PhraseMatcher(phrases, allowVersion: true)
-        self.owners = owners
-    }
+        return (PhraseMatcher(phrases, allowVersion: true), owners)
+    }()
+
+    public init() {}
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
-        for text in [paper.title, paper.abstract] where !text.isEmpty {
+        paper.forEachText { text in
             let bytes = text.utf8
             var matches = matcher.matches(in: bytes)
             // Longest match wins where matches overlap ("Code Llama" over "Llama").

@@ -22,7 +22,7 @@ public struct ParamsExtractor: Extractor {
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         var scanner = ParamsScanner()
-        for text in [paper.title, paper.abstract] where !text.isEmpty {
+        paper.forEachText { text in
             for candidate in scanner.counts(in: text.utf8) {
                 output.add(.number(candidate.value), toFieldAt: 0, evidence: text.evidence(candidate.range))
             }

@@ -17,7 +17,7 @@ public struct SpeedupExtractor: Extractor {
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         var scanner = SpeedupScanner()
-        for text in [paper.title, paper.abstract] where !text.isEmpty {
+        paper.forEachText { text in
             for (value, range) in scanner.multipliers(in: text.utf8) {
                 output.add(.number(value), toFieldAt: 0, evidence: text.evidence(range))
             }

@@ -66,7 +66,14 @@ enum ExtractionRunner {
             withTextViews(corpus) { views in
                 for row in start..<end {
                     output.reset()
-                    let input = ExtractionInput(row: row, texts: views(row), lookup: { corpus.lookup($0, row) })
+                    let texts = views(row)
+                    let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
+                    var title = empty, abstract = empty
+                    var others: [TextView] = []
+                    for view in texts {
+                        if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
+                    }
+                    let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: { corpus.lookup($0, row) })
                     extractor.extract(from: input, into: &output)
                     accumulator.append(output)
                 }

@@ -69,22 +69,34 @@ public struct TextView {
 public struct ExtractionInput {
     /// The paper's position in the corpus.
     public let row: Int
-    let texts: [TextView]
+    /// The title (empty when the extractor does not read it).
+    public let title: TextView
+    /// The abstract (empty when the extractor does not read it).
+    public let abstract: TextView
+    let others: [TextView]
     let lookup: (String) -> [Value]
 
-    init(row: Int, texts: [TextView], lookup: @escaping (String) -> [Value]) {
+    init(row: Int, title: TextView, abstract: TextView, others: [TextView], lookup: @escaping (String) -> [Value]) {
         self.row = row
-        self.texts = texts
+        self.title = title
+        self.abstract = abstract
+        self.others = others
         self.lookup = lookup
     }
 
     /// The text of a field the extractor declared as input (empty when the paper has none).
     public func text(_ field: String) -> TextView {
-        texts.first { $0.field == field } ?? TextView(field: field, utf8: UnsafeBufferPointer(start: nil, count: 0))
+        if field == "title" { return title }
+        if field == "abstract" { return abstract }
+        return others.first { $0.field == field } ?? TextView(field: field, utf8: UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    public var title: TextView { text("title") }
-    public var abstract: TextView { text("abstract") }
+    /// Calls `body` with the title, then the abstract, skipping empty ones.
+    @inline(__always)
+    public func forEachText(_ body: (TextView) -> Void) {
+        if !title.isEmpty { body(title) }
+        if !abstract.isEmpty { body(abstract) }
+    }
 
     /// The values of a non-text input field, such as another extractor's output.
     public func values(of field: String) -> [Value] { lookup(field) }

@@ -40,106 +40,89 @@ public struct PhraseMatcher: Sendable {
         self.allowPlural = allowPlural
         self.allowVersion = allowVersion
         maximumLength = phrases.map { $0.utf8.count }.max() ?? 0
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
-        var outputs: [[(phrase: Int, length: Int)]] = [[]]
-        for (index, phrase) in phrases.enumerated() {
-            let folded = PhraseMatcher.fold(Array(phrase.utf8))
-            guard !folded.isEmpty else { continue }
-            var state = 0
-            for byte in folded {
-                let next = goto[state][Int(byte)]
-                if next >= 0 {
-                    state = Int(next)
-                } else {
-                    goto.append([Int32](repeating: -1, count: 256))
-                    outputs.append([])
-                    goto[state][Int(byte)] = Int32(goto.count - 1)
-                    state = goto.count - 1
-                }
-            }
-            outputs[state].append((index, folded.count))
-        }
-        // Breadth-first: failure links, folded into a complete transition table.
-        var fail = [Int](repeating: 0, count: goto.count)
-        var queue: [Int] = []
-        for byte in 0..<256 {
-            let next = goto[0][byte]
-            if next >= 0 {
-                fail[Int(next)] = 0
-                queue.append(Int(next))
-            } else {
-                goto[0][byte] = 0
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            outputs[state] += outputs[fail[state]]
-            for byte in 0..<256 {
-                let next = goto[state][byte]
-                if next >= 0 {
-                    fail[Int(next)] = Int(goto[fail[state]][byte])
-                    queue.append(Int(next))
-                } else {
-                    goto[state][byte] = goto[fail[state]][byte]
-                }
-            }
-        }
-        // Classes: one per byte some phrase uses, one for all the rest (byte 0's class, 0).
+        // Classes: one per byte some phrase uses, one (0) for all the rest. The automaton is
+        // built over classes, so every table is classCount wide rather than 256.
+        let folded = phrases.map { PhraseMatcher.fold(Array($0.utf8)) }
         var classes = [UInt8](repeating: 0, count: 256)
-        var used = Set<UInt8>()
-        for phrase in phrases { for byte in PhraseMatcher.fold(Array(phrase.utf8)) { used.insert(byte) } }
-        var next: UInt8 = 1
-        var representative: [Int] = [0]
-        for byte in used.sorted() where next < 255 {
-            classes[Int(byte)] = next
-            representative.append(Int(byte))
-            next += 1
+        var used = [Bool](repeating: false, count: 256)
+        for phrase in folded { for byte in phrase { used[Int(byte)] = true } }
+        var width = 1
+        for byte in 1..<256 where used[byte] && width < 255 {
+            classes[byte] = UInt8(width)
+            width += 1
         }
         for byte in 0..<256 { classes[byte] = classes[Int(PhraseMatcher.fold(UInt8(byte)))] }
         byteClass = classes
-        classCount = representative.count
-        // Number states breadth-first: the shallow states a scan spends most of its time in then
-        // sit together at the start of the table, and stay in cache.
+        classCount = width
+
+        // The trie, as a flat table of class transitions (-1: none yet).
+        var goto = [Int32](repeating: -1, count: width)
+        var outputs: [[(phrase: Int, length: Int)]] = [[]]
+        for (index, phrase) in folded.enumerated() where !phrase.isEmpty {
+            var state = 0
+            for byte in phrase {
+                let c = Int(classes[Int(byte)])
+                let next = goto[state * width + c]
+                if next >= 0 {
+                    state = Int(next)
+                } else {
+                    let created = outputs.count
+                    goto.append(contentsOf: repeatElement(-1, count: width))
+                    outputs.append([])
+                    goto[state * width + c] = Int32(created)
+                    state = created
+                }
+            }
+            outputs[state].append((index, phrase.count))
+        }
+        let stateCount = outputs.count
+        // Breadth-first: failure links folded into a complete table; the visiting order is also
+        // the new numbering, so the shallow states a scan lives in sit together in memory.
+        var fail = [Int](repeating: 0, count: stateCount)
         var order = [0]
-        var rank = [Int32](repeating: -1, count: goto.count)
-        rank[0] = 0
-        var cursor = 0
-        while cursor < order.count {
-            let state = order[cursor]
-            cursor += 1
-            for byte in representative {
-                let target = Int(goto[state][byte])
-                if rank[target] < 0 {
-                    rank[target] = Int32(order.count)
-                    order.append(target)
+        order.reserveCapacity(stateCount)
+        for c in 0..<width {
+            let next = goto[c]
+            if next >= 0 {
+                fail[Int(next)] = 0
+                order.append(Int(next))
+            } else {
+                goto[c] = 0
+            }
+        }
+        var head = 1
+        while head < order.count {
+            let state = order[head]
+            head += 1
+            outputs[state] += outputs[fail[state]]
+            for c in 0..<width {
+                let next = goto[state * width + c]
+                if next >= 0 {
+                    fail[Int(next)] = Int(goto[fail[state] * width + c])
+                    order.append(Int(next))
+                } else {
+                    goto[state * width + c] = goto[fail[state] * width + c]
                 }
             }
         }
-        // Unreachable states (none in practice) keep a number after the reachable ones.
-        for state in goto.indices where rank[state] < 0 {
-            rank[state] = Int32(order.count)
-            order.append(state)
-        }
+        var rank = [Int32](repeating: 0, count: stateCount)
+        for (newState, state) in order.enumerated() { rank[state] = Int32(newState) }
         // A negative entry marks a target state where phrases end, so the scan loop tests one
-        // sign instead of loading an output list per byte. Class 0 is any byte no phrase uses,
-        // which leads where such a byte leads (byte 0 is never in a phrase).
-        var flat = [Int32](repeating: 0, count: goto.count * representative.count)
+        // sign instead of loading an output list per byte.
+        var flat = [Int32](repeating: 0, count: stateCount * width)
         for (newState, state) in order.enumerated() {
-            for (c, byte) in representative.enumerated() {
-                let target = Int(goto[state][byte])
+            for c in 0..<width {
+                let target = Int(goto[state * width + c])
                 let renumbered = rank[target]
-                flat[newState * representative.count + c] = outputs[target].isEmpty ? renumbered : -renumbered
+                flat[newState * width + c] = outputs[target].isEmpty ? renumbered : -renumbered
             }
         }
         transitions = flat
-        outputs = order.map { outputs[$0] }
         var start: [Int32] = [0]
         var phrasesFlat: [Int32] = []
         var lengths: [Int32] = []
-        for list in outputs {
-            for (phrase, length) in list {
+        for state in order {
+            for (phrase, length) in outputs[state] {
                 phrasesFlat.append(Int32(phrase))
                 lengths.append(Int32(length))
             }

@@ -89,11 +89,15 @@ public enum TextTools {
         let n = text.count
         var i = position
         guard i < n, isDigit(text[i]) else { return nil }
-        var digits: [UInt8] = []
+        // Digits accumulate in an integer, so no string is built; very long numbers fall back.
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
         while i < n {
             let b = text[i]
             if isDigit(b) {
-                digits.append(b)
+                mantissa = mantissa &* 10 &+ UInt64(b - 48)
+                digits += 1
                 i += 1
             } else if b == UInt8(ascii: ","), i + 3 < n, isDigit(text[i + 1]), isDigit(text[i + 2]), isDigit(text[i + 3]),
                       i + 4 >= n || !isDigit(text[i + 4]) {
@@ -103,16 +107,27 @@ public enum TextTools {
             }
         }
         if i + 1 < n, text[i] == UInt8(ascii: "."), isDigit(text[i + 1]) {
-            digits.append(UInt8(ascii: "."))
             i += 1
             while i < n, isDigit(text[i]) {
-                digits.append(text[i])
+                mantissa = mantissa &* 10 &+ UInt64(text[i] - 48)
+                digits += 1
+                fractionDigits += 1
                 i += 1
             }
         }
-        guard let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        if digits > 18 {
+            // Too many digits for the integer: read it the slow way.
+            var chars: [UInt8] = []
+            for b in text[position..<i] where b != UInt8(ascii: ",") { chars.append(b) }
+            guard let value = Double(String(decoding: chars, as: UTF8.self)) else { return nil }
+            return (value, i)
+        }
+        // Both operands are exact, so the division is correctly rounded: "1.3" gives 1.3.
+        let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
         return (value, i)
     }
+
+    private static let powersOfTen: [Double] = (0...18).map { e in (0..<e).reduce(1.0) { r, _ in r * 10 } }
 }
 
 extension TextTools {
