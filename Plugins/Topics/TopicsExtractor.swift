@@ -85,6 +85,20 @@ public struct TopicsExtractor: Extractor {
     }
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
+        var (scores, firstEvidence) = score(title: paper.title, abstract: paper.abstract)
+        if !hintFields.isEmpty, let llm = llmIndex {
+            scores[llm] += languageModelHint(paper)
+        }
+        var assigned: [Int] = []
+        for (t, score) in scores.enumerated() where score >= TopicsExtractor.threshold { assigned.append(t) }
+        for t in assigned {
+            if scores[t] < 2 * TopicsExtractor.threshold, yields[t].contains(where: assigned.contains) { continue }
+            output.add(.string(topics[t].name), toFieldAt: 0, evidence: firstEvidence[t])
+        }
+    }
+
+    /// Every topic's score from the text alone, with the first evidence for each.
+    private func score(title: TextView, abstract: TextView) -> (scores: [Double], evidence: [Evidence?]) {
         var scores = [Double](repeating: 0, count: topics.count)
         var firstEvidence = [Evidence?](repeating: nil, count: topics.count)
         // Occurrences counted per phrase, in a short list: a paper matches few phrases.
@@ -99,7 +113,6 @@ public struct TopicsExtractor: Extractor {
             return true
         }
 
-        let title = paper.title
         matcher.forEachMatch(in: title.utf8) { match in
             guard match.phrase < thesisPhraseStart else { return }
             let owner = phraseTopic[match.phrase]
@@ -107,7 +120,6 @@ public struct TopicsExtractor: Extractor {
             scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
             if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = title.evidence(match.range) }
         }
-        let abstract = paper.abstract
         if !abstract.isEmpty {
             let text = abstract.utf8
             var matches: [PhraseMatcher.Match] = []
@@ -130,14 +142,21 @@ public struct TopicsExtractor: Extractor {
                 if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = abstract.evidence(match.range) }
             }
         }
-        if !hintFields.isEmpty, let llm = llmIndex {
-            scores[llm] += languageModelHint(paper)
-        }
-        var assigned: [Int] = []
-        for (t, score) in scores.enumerated() where score >= TopicsExtractor.threshold { assigned.append(t) }
-        for t in assigned {
-            if scores[t] < 2 * TopicsExtractor.threshold, yields[t].contains(where: assigned.contains) { continue }
-            output.add(.string(topics[t].name), toFieldAt: 0, evidence: firstEvidence[t])
+        return (scores, firstEvidence)
+    }
+
+    /// A topic is given only for its own phrases, and only when the text scores it (for `llm`
+    /// with hints, sizes and model names count too, which promise nothing about the text).
+    public func requirement(for field: String, equalTo value: String) -> TextRequirement? {
+        let key = value.lowercased()
+        guard field == "topic", let name = topics.first(where: { $0.name == key })?.name ?? fields[0].aliases[key],
+              let topic = topics.first(where: { $0.name == name }) else { return nil }
+        if topic.name == "llm", !hintFields.isEmpty { return nil }
+        let index = topics.firstIndex { $0.name == name }!
+        // The text must score the topic; yielding to another topic can only take it away.
+        return TextRequirement(anyOf: topic.phrases + topic.weakPhrases + topic.subjectPhrases) { title, abstract in
+            self.score(title: TextView(field: "title", utf8: title), abstract: TextView(field: "abstract", utf8: abstract))
+                .scores[index] >= TopicsExtractor.threshold
         }
     }
 

@@ -37,10 +37,28 @@ public struct Corpus: Sendable {
     /// Unreadable records are skipped and reported in ``diagnostics``; the call throws only
     /// when a path cannot be read at all.
     public init(contentsOf urls: [URL], format: InputFormat? = nil) throws(ImportError) {
-        var builder = CorpusBuilder()
-        _ = try Importer.load(urls, format: format, into: &builder)
-        storage = builder.build()
+        try self.init(contentsOf: urls, format: format, prefilter: nil)
     }
+
+    /// Reads papers for one query: papers that cannot satisfy `prefilter`'s query are loaded
+    /// without their abstract, which makes the extraction the query needs cheaper. The query
+    /// gives the same answer as on a full load; other queries may not.
+    public init(contentsOf urls: [URL], format: InputFormat? = nil, prefilter: QueryPrefilter?) throws(ImportError) {
+        var builder = CorpusBuilder()
+        builder.prefilter = prefilter
+        _ = try Importer.load(urls, format: format, into: &builder)
+        let built = builder.build()
+        if let prefilter, built.fields.contains(where: { prefilter.extractedFields.contains($0.name) }) {
+            // The documents bring their own field of a name the prefilter took for an
+            // extractor's: its promise says nothing about their values. Read again, in full.
+            try self.init(contentsOf: urls, format: format, prefilter: nil)
+            return
+        }
+        self.init(storage: built)
+    }
+
+    /// Papers loaded without their abstract because of a ``QueryPrefilter``.
+    public var abridgedCount: Int { storage.abridged?.count ?? 0 }
 
     /// The built-in sample corpus followed by the papers of `urls` (the REPL's `.load` when it
     /// started on the sample).

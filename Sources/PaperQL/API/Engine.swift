@@ -257,7 +257,8 @@ public final class Engine: Sendable {
             let lookup: @Sendable (String, Int) -> [Value] = { field, row in
                 inputs[field].map { $0.value(of: row).elements } ?? []
             }
-            let corpusView = ExtractionCorpus(rowCount: corpus.count, textColumns: textInputs, lookup: lookup)
+            var corpusView = ExtractionCorpus(rowCount: corpus.count, textColumns: textInputs, lookup: lookup)
+            corpusView.ruledOut = corpus.storage.abridged
             var diagnostics: [LoadDiagnostic] = []
             let columns = ExtractionRunner.run(extractor, fields: extractorFields[index], corpus: corpusView, diagnostics: &diagnostics)
             state.withLock { state in

@@ -32,6 +32,10 @@ struct CorpusBuilder {
     static let rawTextFields: Set<String> = ["id", "title", "abstract", "url", "doi", "arxiv", "journal_ref", "comments", "note"]
 
     private(set) var rowCount = 0
+    /// When set, records that cannot satisfy the prefilter's query are kept without their abstract.
+    var prefilter: QueryPrefilter?
+    /// Records kept without their abstract because of `prefilter`, by row.
+    private(set) var abridgedRows: [Int32] = []
     private var columns: [PendingColumn] = []
     private var columnIndex: [String: Int] = [:]
     private var inRecord = false
@@ -86,6 +90,17 @@ struct CorpusBuilder {
     mutating func endRecord() {
         precondition(inRecord)
         inRecord = false
+        if let prefilter {
+            let keep = columns[CorpusBuilder.titleColumn].withPendingBytes { title in
+                columns[CorpusBuilder.abstractColumn].withPendingBytes { abstract in
+                    prefilter.mayMatch(title: title, abstract: abstract)
+                }
+            }
+            if !keep {
+                columns[CorpusBuilder.abstractColumn].dropPendingRow()
+                abridgedRows.append(Int32(rowCount))
+            }
+        }
         rowCount += 1
         for i in columns.indices { columns[i].endRow() }
     }
@@ -201,6 +216,7 @@ struct CorpusBuilder {
             columns[i].appendEmptyRows(other.rowCount)
         }
         rowCount += other.rowCount
+        abridgedRows += other.abridgedRows.map { $0 + Int32(before) }
         diagnostics += other.diagnostics
         files += other.files
     }
@@ -224,7 +240,8 @@ struct CorpusBuilder {
         let extra = columns.map(\.name).filter { built[$0]?.descriptor.provider == .document }
         for name in extra.sorted() { order.append(built[name]!.descriptor) }
         order.insert(CorpusBuilder.builtinFields[3], at: 3)
-        return CorpusStorage(rowCount: rowCount, columns: built, fields: order, diagnostics: diagnostics, files: files)
+        return CorpusStorage(rowCount: rowCount, columns: built, fields: order, diagnostics: diagnostics, files: files,
+                             abridged: abridgedRows.isEmpty ? nil : RowSet(universe: rowCount, rows: abridgedRows))
     }
 
     /// The `source` column, dictionary-encoded from the runs.
@@ -380,6 +397,13 @@ private struct PendingColumn {
         pendingCount = 0
     }
 
+    /// The bytes of the values added to the current record (one run: values are contiguous).
+    func withPendingBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard kind == .string, pendingCount > 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = bounds[bounds.count - 1 - pendingCount]
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<bytes.count])) }
+    }
+
     mutating func dropPendingRow() {
         guard pendingCount > 0 else { return }
         let keep = Int(rowOffsets.last!)
@@ -512,8 +536,12 @@ final class CorpusStorage: Sendable {
     let fields: [FieldDescriptor]
     let diagnostics: [LoadDiagnostic]
     let files: [FileReport]
+    /// Papers loaded without their abstract by a query prefilter: extractors skip them.
+    let abridged: RowSet?
 
-    init(rowCount: Int, columns: [String: Column], fields: [FieldDescriptor], diagnostics: [LoadDiagnostic], files: [FileReport]) {
+    init(rowCount: Int, columns: [String: Column], fields: [FieldDescriptor], diagnostics: [LoadDiagnostic], files: [FileReport],
+         abridged: RowSet? = nil) {
+        self.abridged = abridged
         self.rowCount = rowCount
         self.columns = columns
         self.fields = fields

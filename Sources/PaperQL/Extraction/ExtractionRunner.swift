@@ -22,6 +22,9 @@ struct ExtractionCorpus: Sendable {
     let rowCount: Int
     let textColumns: [(name: String, column: StringColumn)]
     let lookup: @Sendable (String, Int) -> [Value]
+    /// Papers a query prefilter ruled out while loading (see QueryPrefilter): they get no
+    /// values (per-paper extractors do not even run on them).
+    var ruledOut: RowSet? = nil
 
     /// The text of `field` for `row`, as a String.
     func text(_ field: String, row: Int) -> String {
@@ -41,7 +44,7 @@ enum ExtractionRunner {
             diagnostics.append(contentsOf: problems)
             var merged = ColumnAccumulator(fields: fields)
             for row in 0..<corpus.rowCount {
-                if row < rows.count {
+                if row < rows.count, corpus.ruledOut?.contains(row) != true {
                     var output = ExtractionOutput(fields: fields)
                     for (f, values) in rows[row].values.enumerated() where f < fields.count {
                         for (v, value) in values.enumerated() {
@@ -63,18 +66,19 @@ enum ExtractionRunner {
             let end = min(corpus.rowCount, start + chunkSize)
             var accumulator = ColumnAccumulator(fields: fields)
             var output = ExtractionOutput(fields: fields)
+            let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
             withTextViews(corpus) { views in
                 for row in start..<end {
                     output.reset()
-                    let texts = views(row)
-                    let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
-                    var title = empty, abstract = empty
-                    var others: [TextView] = []
-                    for view in texts {
-                        if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
+                    if corpus.ruledOut?.contains(row) != true {
+                        var title = empty, abstract = empty
+                        var others: [TextView] = []
+                        views(row) { view in
+                            if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
+                        }
+                        let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: corpus.lookup)
+                        extractor.extract(from: input, into: &output)
                     }
-                    let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: { corpus.lookup($0, row) })
-                    extractor.extract(from: input, into: &output)
                     accumulator.append(output)
                 }
             }
@@ -85,31 +89,38 @@ enum ExtractionRunner {
         return merged.columns(textFields: corpus.textColumns.map(\.name))
     }
 
-    /// Gives `body` a function from row to the row's text views, valid for the call.
-    private static func withTextViews(_ corpus: ExtractionCorpus, _ body: ((Int) -> [TextView]) -> Void) {
-        // Dictionary-encoded text is rare for titles and abstracts; it is copied per row.
-        func nest(_ index: Int, _ buffers: [(String, StringColumn, UnsafeBufferPointer<UInt8>?)]) {
-            if index == corpus.textColumns.count {
-                body { row in
-                    buffers.map { name, column, bytes in
-                        let range = column.rows.range(of: row)
-                        guard let first = range.first else {
-                            return TextView(field: name, utf8: UnsafeBufferPointer(start: nil, count: 0))
-                        }
-                        if let bytes, case .raw(_, let bounds) = column.storage {
-                            return TextView(field: name, utf8: UnsafeBufferPointer(rebasing: bytes[bounds[first]..<bounds[first + 1]]))
-                        }
-                        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0)
-                        return TextView(field: name, utf8: UnsafeBufferPointer(copy))
-                    }
+    /// Gives `body` a function that calls back with each text view of a row (its first value
+    /// per text field), valid for the call.
+    private static func withTextViews(_ corpus: ExtractionCorpus, _ body: ((Int, (TextView) -> Void) -> Void) -> Void) {
+        // Raw columns are read in place; a dictionary-encoded one is laid out flat once, with
+        // `codes` mapping its values to entries.
+        let sources: [(name: String, rows: RowOffsets, bytes: [UInt8], bounds: [Int], codes: [UInt32]?)] = corpus.textColumns.map { name, column in
+            switch column.storage {
+            case .raw(let bytes, let bounds):
+                return (name, column.rows, bytes, bounds, nil)
+            case .dictionary(let codes, let dictionary):
+                var bytes: [UInt8] = []
+                var bounds = [0]
+                for entry in dictionary {
+                    bytes.append(contentsOf: entry.utf8)
+                    bounds.append(bytes.count)
                 }
+                return (name, column.rows, bytes, bounds, codes)
+            }
+        }
+        func nest(_ index: Int, _ buffers: [UnsafeBufferPointer<UInt8>]) {
+            guard index == sources.count else {
+                sources[index].bytes.withUnsafeBufferPointer { nest(index + 1, buffers + [$0]) }
                 return
             }
-            let (name, column) = corpus.textColumns[index]
-            if case .raw(let bytes, _) = column.storage {
-                bytes.withUnsafeBufferPointer { nest(index + 1, buffers + [(name, column, $0)]) }
-            } else {
-                nest(index + 1, buffers + [(name, column, nil)])
+            body { row, visit in
+                for (k, source) in sources.enumerated() {
+                    let range = source.rows.range(of: row)
+                    guard let first = range.first else { continue }
+                    let entry = source.codes.map { Int($0[first]) } ?? first
+                    visit(TextView(field: source.name,
+                                   utf8: UnsafeBufferPointer(rebasing: buffers[k][source.bounds[entry]..<source.bounds[entry + 1]])))
+                }
             }
         }
         nest(0, [])

@@ -30,6 +30,11 @@ public protocol Extractor: Sendable {
 
     /// Adds the values of one paper to `output`.
     func extract(from paper: ExtractionInput, into output: inout ExtractionOutput)
+
+    /// The text a paper needs for `field` to hold `value` (compared ignoring case), or `nil` when
+    /// the extractor makes no such promise (the default). Lets a one-shot query skip, while
+    /// loading, the abstracts of papers that cannot match.
+    func requirement(for field: String, equalTo value: String) -> TextRequirement?
 }
 
 extension Extractor {
@@ -74,9 +79,9 @@ public struct ExtractionInput {
     /// The abstract (empty when the extractor does not read it).
     public let abstract: TextView
     let others: [TextView]
-    let lookup: (String) -> [Value]
+    let lookup: (String, Int) -> [Value]
 
-    init(row: Int, title: TextView, abstract: TextView, others: [TextView], lookup: @escaping (String) -> [Value]) {
+    init(row: Int, title: TextView, abstract: TextView, others: [TextView], lookup: @escaping (String, Int) -> [Value]) {
         self.row = row
         self.title = title
         self.abstract = abstract
@@ -99,7 +104,7 @@ public struct ExtractionInput {
     }
 
     /// The values of a non-text input field, such as another extractor's output.
-    public func values(of field: String) -> [Value] { lookup(field) }
+    public func values(of field: String) -> [Value] { lookup(field, row) }
 }
 
 /// Collects the values an extractor finds, field by field, with their evidence.

@@ -48,8 +48,10 @@ enum JSONImporter {
             line += newlines.take(k)
         }
         let firstLines = lineStarts
+        let prefilter = builder.prefilter
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
             var part = CorpusBuilder()
+            part.prefilter = prefilter
             part.reserve(forInputBytes: ranges[k].count)
             var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
             let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])

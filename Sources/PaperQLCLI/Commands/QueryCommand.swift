@@ -19,11 +19,15 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .customLong("no-index"), help: .hidden)
     var noIndex = false
 
+    // Read every abstract even when the query shows most cannot match (for measuring).
+    @Flag(name: .customLong("no-prefilter"), help: .hidden)
+    var noPrefilter = false
+
     @Argument(help: "The query, e.g. 'papers where topic = \"moe\"'.")
     var query: String
 
     func run() throws {
-        let engine = try input.makeEngine(useIndexes: !noIndex)
+        let engine = try input.makeEngine(forQuery: query, useIndexes: !noIndex, prefilter: !noPrefilter)
         let result: QueryResult
         do {
             result = try engine.prepare(query).run()

@@ -77,7 +77,7 @@ final class Completer: @unchecked Sendable {
         return listing.filter { $0.hasPrefix(stem) && !$0.hasPrefix(".") || ($0.hasPrefix(stem) && stem.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
             let full = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(name)
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
             return typedDirectory + name + (isDirectory.boolValue ? "/" : "")
         }
     }

@@ -32,13 +32,14 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .customLong("no-plugin-cache"), help: "Run plugins on every paper, ignoring answers cached from earlier loads.")
     var noPluginCache = false
 
-    /// The corpus, with load problems reported on stderr.
-    func loadCorpus() throws -> Corpus {
+    /// The corpus, with load problems reported on stderr. With a prefilter, papers that cannot
+    /// match its query are read without their abstract (for one query only).
+    func loadCorpus(prefilter: QueryPrefilter? = nil) throws -> Corpus {
         guard !corpus.isEmpty else { return Corpus.sample }
         let urls = corpus.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
         let loaded: Corpus
         do {
-            loaded = try Corpus(contentsOf: urls, format: formatIn?.format)
+            loaded = try Corpus(contentsOf: urls, format: formatIn?.format, prefilter: prefilter)
         } catch {
             Output.error("paperql: \(error.path): \(error.reason)")
             throw ExitStatus.inputError
@@ -57,8 +58,18 @@ struct CorpusOptions: ParsableArguments {
         return try makeEngine(corpus: corpus, useIndexes: useIndexes)
     }
 
-    func makeEngine(corpus: Corpus, useIndexes: Bool = true) throws -> Engine {
+    /// An engine for `query` alone: the corpus is read with the query's prefilter.
+    func makeEngine(forQuery query: String, useIndexes: Bool = true, prefilter: Bool = true) throws -> Engine {
         let extractors = try loadExtractors()
+        let corpus = try loadCorpus(prefilter: prefilter ? QueryPrefilter(query, extractors: extractors) : nil)
+        return try makeEngine(corpus: corpus, extractors: extractors, useIndexes: useIndexes)
+    }
+
+    func makeEngine(corpus: Corpus, useIndexes: Bool = true) throws -> Engine {
+        try makeEngine(corpus: corpus, extractors: try loadExtractors(), useIndexes: useIndexes)
+    }
+
+    private func makeEngine(corpus: Corpus, extractors: [any Extractor], useIndexes: Bool) throws -> Engine {
         do {
             return try Engine(corpus: corpus, extractors: extractors, options: Engine.Options(useIndexes: useIndexes))
         } catch {

@@ -1,0 +1,95 @@
+// A query prefilter may only make loading cheaper: the query must answer exactly as it does on a
+// full load. These tests compare the two on the labelled evaluation set (110 papers with real
+// abstracts) and on every example of the language reference.
+
+import Foundation
+import Testing
+@testable import PaperQL
+import StandardExtractors
+
+@Suite struct PrefilterTests {
+    static let evalSet = TestSupport.packageRoot.appendingPathComponent("Tests/Labels/eval-set.jsonl")
+    static let extractors = StandardExtractors.all
+
+    /// The query's result on a full load and on a prefiltered one, and how many papers the
+    /// prefilter abridged.
+    func bothWays(_ query: String, corpus url: URL = evalSet) throws -> (full: QueryResult?, filtered: QueryResult?, abridged: Int) {
+        let full = try Engine(corpus: Corpus(contentsOf: url), extractors: Self.extractors)
+        let corpus = try Corpus(contentsOf: [url], prefilter: QueryPrefilter(query, extractors: Self.extractors))
+        let filtered = try Engine(corpus: corpus, extractors: Self.extractors)
+        return (try? full.run(query), try? filtered.run(query), corpus.abridgedCount)
+    }
+
+    static let queries = [
+        #"papers where topic = "quantization""#,
+        #"papers where topic = "Quantisation" and params < 10B sort by params desc"#,
+        #"count papers where topic in ("pruning", "moe")"#,
+        #"papers where topic = "speech" or topic = "agents" select id, topic"#,
+        #"papers where abstract contains "low-rank" select id"#,
+        #"papers where title contains "sparse" or text contains "mixture of experts""#,
+        #"papers where topic = "distillation" and not (bits < 8)"#,
+        #"papers where topic = "diffusion" group by topic"#,
+    ]
+
+    @Test(arguments: queries)
+    func prefilteredLoadsAnswerTheSame(_ query: String) throws {
+        let (full, filtered, abridged) = try bothWays(query)
+        let a = try #require(full), b = try #require(filtered)
+        #expect(a.rows == b.rows)
+        #expect(a.totalCount == b.totalCount)
+        #expect(abridged > 0, "the prefilter should have ruled some papers out for `\(query)`")
+    }
+
+    @Test(arguments: DocumentationTests.examples)
+    func documentedQueriesAnswerTheSame(_ example: DocumentationTests.Example) throws {
+        let (full, filtered, _) = try bothWays(example.query, corpus: TestSupport.docsCorpusURL)
+        #expect(full?.rows == filtered?.rows)
+        #expect((full == nil) == (filtered == nil))
+    }
+
+    @Test func onlyWhatTheQueryRequiresIsUsed() {
+        let extractors = Self.extractors
+        #expect(QueryPrefilter(#"papers where topic = "moe""#, extractors: extractors) != nil)
+        #expect(QueryPrefilter(#"papers where not (topic = "moe")"#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"papers where topic = "moe" or params > 1B"#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"papers where topic != "moe""#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"papers where topic = "no-such-topic""#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"count papers"#, extractors: extractors) == nil)
+        // `llm` also follows from sizes and model names, which say nothing about the text.
+        #expect(QueryPrefilter(#"papers where topic = "llm""#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"papers where topic = "llm" and topic = "moe""#, extractors: extractors) != nil)
+    }
+
+    @Test func documentsWithTheirOwnFieldAreReadInFull() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-prefilter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("own.jsonl")
+        try """
+            {"id": "a", "title": "Nothing about experts", "abstract": "Plain text.", "topic": "moe"}
+            {"id": "b", "title": "Another one", "abstract": "More plain text.", "topic": "vision"}
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let query = #"papers where topic = "moe" select id"#
+        let corpus = try Corpus(contentsOf: [file], prefilter: QueryPrefilter(query, extractors: Self.extractors))
+        #expect(corpus.abridgedCount == 0)
+        let result = try Engine(corpus: corpus, extractors: Self.extractors).run(query)
+        #expect(result.rows == [[.string("a")]])
+    }
+
+    @Test func literalSetsNeverMissAPhrase() throws {
+        let set = try #require(LiteralSet(["post training quantization", "w4a16", "kv cache"]))
+        func check(_ text: String) -> Bool {
+            var t = text
+            return t.withUTF8 { set.mayOccur(in: $0) }
+        }
+        #expect(check("We study Post-Training Quantization of LLMs"))
+        #expect(check("weights in W4A16"))
+        #expect(check("the KV_cache grows"))
+        #expect(!check("training a model after the post office closed"))   // "quantization" is missing
+        #expect(!check("cache only"))
+        #expect(!check(""))
+        // A lone letter cannot anchor a scan: no set, rather than one that matches everything.
+        #expect(LiteralSet(["x"]) == nil)
+    }
+}
