@@ -23,14 +23,8 @@ public struct TopicsExtractor: Extractor {
     static let thesisWeight = 1.5
     static let weakWeight = 0.5
 
-    /// How strongly a phrase speaks for its topic.
-    enum Strength { case strong, weak, subject }
-
-    private let matcher: PhraseMatcher
-    /// Phrases from this index on are thesis markers, not topic phrases.
-    private let thesisPhraseStart: Int
-    /// Per phrase (as given to the matcher): its topic and strength.
-    private let phraseTopic: [(topic: Int, strength: Strength)]
+    /// Scores every topic of the taxonomy.
+    private let scorer: TopicScorer
     /// Fields of other extractors read as hints (`params`, `models`); empty for none.
     private let hintFields: [String]
     private let llmIndex: Int?
@@ -59,18 +53,7 @@ public struct TopicsExtractor: Extractor {
             }
         }
         self.topics = topics
-        var phrases: [String] = []
-        var owners: [(topic: Int, strength: Strength)] = []
-        for (t, topic) in topics.enumerated() {
-            for phrase in topic.phrases { phrases.append(phrase); owners.append((t, .strong)) }
-            for phrase in topic.weakPhrases { phrases.append(phrase); owners.append((t, .weak)) }
-            for phrase in topic.subjectPhrases { phrases.append(phrase); owners.append((t, .subject)) }
-        }
-        // The markers of a contribution sentence ride along in the same automaton (one pass).
-        thesisPhraseStart = phrases.count
-        phrases += TopicsExtractor.thesisMarkers
-        matcher = PhraseMatcher(phrases, allowPlural: true, allowVersion: true)
-        phraseTopic = owners
+        scorer = TopicScorer(topics)
         var aliases: [String: String] = [:]
         for topic in topics {
             for alias in topic.aliases { aliases[alias.lowercased()] = topic.name }
@@ -85,7 +68,7 @@ public struct TopicsExtractor: Extractor {
     }
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
-        var (scores, firstEvidence) = score(title: paper.title, abstract: paper.abstract)
+        var (scores, firstEvidence) = scorer.score(title: paper.title, abstract: paper.abstract)
         if !hintFields.isEmpty, let llm = llmIndex {
             scores[llm] += languageModelHint(paper)
         }
@@ -97,54 +80,6 @@ public struct TopicsExtractor: Extractor {
         }
     }
 
-    /// Every topic's score from the text alone, with the first evidence for each.
-    private func score(title: TextView, abstract: TextView) -> (scores: [Double], evidence: [Evidence?]) {
-        var scores = [Double](repeating: 0, count: topics.count)
-        var firstEvidence = [Evidence?](repeating: nil, count: topics.count)
-        // Occurrences counted per phrase, in a short list: a paper matches few phrases.
-        var seen: [(phrase: Int, count: Int)] = []
-        func counted(_ phrase: Int, limit: Int) -> Bool {
-            if let i = seen.firstIndex(where: { $0.phrase == phrase }) {
-                if seen[i].count >= limit { return false }
-                seen[i].count += 1
-            } else {
-                seen.append((phrase, 1))
-            }
-            return true
-        }
-
-        matcher.forEachMatch(in: title.utf8) { match in
-            guard match.phrase < thesisPhraseStart else { return }
-            let owner = phraseTopic[match.phrase]
-            guard counted(match.phrase, limit: 1) else { return }
-            scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
-            if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = title.evidence(match.range) }
-        }
-        if !abstract.isEmpty {
-            let text = abstract.utf8
-            var matches: [PhraseMatcher.Match] = []
-            matcher.forEachMatch(in: text) { matches.append($0) }
-            // The sentences that state the contribution ("we propose", "this paper", ...).
-            var thesis: [Range<Int>] = []
-            for match in matches where match.phrase >= thesisPhraseStart {
-                if thesis.last?.contains(match.range.lowerBound) == true { continue }
-                thesis.append(TopicsExtractor.sentence(around: match.range.lowerBound, in: text))
-            }
-            seen.removeAll(keepingCapacity: true)
-            for match in matches where match.phrase < thesisPhraseStart {
-                let owner = phraseTopic[match.phrase]
-                let inThesis = thesis.contains { $0.contains(match.range.lowerBound) }
-                if owner.strength == .subject, !inThesis { continue }
-                guard counted(match.phrase, limit: 2) else { continue }
-                var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
-                if inThesis { weight *= TopicsExtractor.thesisWeight }
-                scores[owner.topic] += weight
-                if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = abstract.evidence(match.range) }
-            }
-        }
-        return (scores, firstEvidence)
-    }
-
     /// A topic is given only for its own phrases, and only when the text scores it (for `llm`
     /// with hints, sizes and model names count too, which promise nothing about the text).
     public func requirement(for field: String, equalTo value: String) -> TextRequirement? {
@@ -152,11 +87,12 @@ public struct TopicsExtractor: Extractor {
         guard field == "topic", let name = topics.first(where: { $0.name == key })?.name ?? fields[0].aliases[key],
               let topic = topics.first(where: { $0.name == name }) else { return nil }
         if topic.name == "llm", !hintFields.isEmpty { return nil }
-        let index = topics.firstIndex { $0.name == name }!
-        // The text must score the topic; yielding to another topic can only take it away.
+        // The text must score the topic (a scorer for it alone counts the same); yielding to
+        // another topic can only take it away.
+        let alone = TopicScorer([topic])
         return TextRequirement(anyOf: topic.phrases + topic.weakPhrases + topic.subjectPhrases) { title, abstract in
-            self.score(title: TextView(field: "title", utf8: title), abstract: TextView(field: "abstract", utf8: abstract))
-                .scores[index] >= TopicsExtractor.threshold
+            alone.score(title: TextView(field: "title", utf8: title), abstract: TextView(field: "abstract", utf8: abstract))
+                .scores[0] >= TopicsExtractor.threshold
         }
     }
 
@@ -180,26 +116,4 @@ public struct TopicsExtractor: Extractor {
         }
         return min(hint, 1.5)
     }
-
-    static let thesisMarkers = ["we propose", "we present", "we introduce", "this paper", "this work", "in this work",
-                                "in this paper", "we develop", "we study", "we investigate", "we explore", "we show",
-                                "this survey", "we survey", "we design", "we release", "our approach", "our method"]
-
-    /// The sentence holding `offset`: from after the previous ". X" to the next one (the
-    /// boundaries TextTools.sentences uses), found by looking outward from the offset only.
-    static func sentence(around offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        func isBoundary(_ i: Int) -> Bool {  // a sentence ends at i (the punctuation)
-            let b = text[i]
-            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?"), i + 2 < text.count, text[i + 1] == 0x20 else { return false }
-            let next = text[i + 2]
-            return (next >= 65 && next <= 90) || (next >= 48 && next <= 57)
-        }
-        var start = offset
-        while start >= 2, !isBoundary(start - 2) { start -= 1 }
-        if start < 2 { start = 0 }
-        var end = offset
-        while end < text.count, !isBoundary(end) { end += 1 }
-        return start..<min(text.count, end + 1)
-    }
 }
-

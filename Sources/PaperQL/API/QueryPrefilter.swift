@@ -1,9 +1,14 @@
 // A one-shot query over a large file reads every paper but matches few. The prefilter, worked
 // out from the query before loading, tells the loader which papers cannot match: those keep
-// their title and every other field but lose their abstract, so that the extractors the query
-// needs run over a fraction of the text. Only conditions the query must satisfy are used
-// (`and` of requirements, `or` when both sides have one; never anything under `not`), so a
-// paper the prefilter turns away fails the query with or without its abstract.
+// their title and every other field but lose their abstract, and no extractor runs on them, so
+// the extractors the query needs run over a fraction of the corpus. Only conditions the query
+// must satisfy are used (`and` of conditions, `or` when both sides have one; never anything
+// under `not`), so a paper the prefilter turns away fails the query with or without its abstract.
+//
+// Two kinds of condition: text an extractor promises a value needs (a scan for phrases, cheap
+// enough for every paper), and a comparison on an extracted field, decided by running that
+// extractor on the paper there and then. The second costs as much as the extraction itself, so
+// it is used only behind the first: on the few papers a phrase scan lets through.
 
 /// What a query demands of a paper's text, for loading a corpus just for that query.
 ///
@@ -19,14 +24,34 @@ public struct QueryPrefilter: Sendable {
     indirect enum Condition: Sendable {
         /// One of the phrases occurs, and then `check` (when given) holds.
         case text(LiteralSet, check: (@Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool)?)
+        /// The extractor, run on the paper, gives field `field` (its index) a value passing `test`.
+        case extracted(any Extractor, field: Int, test: @Sendable (Value) -> Bool)
         case all([Condition])
         case any([Condition])
 
         func holds(_ title: UnsafeBufferPointer<UInt8>, _ abstract: UnsafeBufferPointer<UInt8>) -> Bool {
             switch self {
-            case .text(let set, let check): return set.mayOccur(in: title, abstract) && check?(title, abstract) != false
+            case .text(let set, let check):
+                return set.mayOccur(in: title, abstract) && check?(title, abstract) != false
+            case .extracted(let extractor, let field, let test):
+                var output = ExtractionOutput(fields: extractor.fields)
+                let input = ExtractionInput(row: -1, title: TextView(field: "title", utf8: title),
+                                            abstract: TextView(field: "abstract", utf8: abstract), others: [],
+                                            lookup: { _, _ in [] })
+                extractor.extract(from: input, into: &output)
+                return output.values(at: field).contains(where: test)
             case .all(let parts): return parts.allSatisfy { $0.holds(title, abstract) }
             case .any(let parts): return parts.contains { $0.holds(title, abstract) }
+            }
+        }
+
+        /// Whether a phrase scan comes first, so that the condition is cheap for most papers.
+        var isGated: Bool {
+            switch self {
+            case .text: return true
+            case .extracted: return false
+            case .all(let parts): return parts.contains { $0.isGated }
+            case .any(let parts): return parts.allSatisfy { $0.isGated }
             }
         }
     }
@@ -42,7 +67,8 @@ public struct QueryPrefilter: Sendable {
         guard let statement = try? Parser.parseStatement(query), statement.binding == nil,
               case .papers = statement.query.source, let filter = statement.query.filter else { return nil }
         var used: Set<String> = []
-        guard let condition = QueryPrefilter.condition(for: filter, extractors: extractors, used: &used) else { return nil }
+        guard let condition = QueryPrefilter.condition(for: filter, extractors: extractors, used: &used),
+              condition.isGated else { return nil }
         self.condition = condition
         self.extractedFields = used
     }
@@ -60,22 +86,30 @@ public struct QueryPrefilter: Sendable {
             switch (left, right) {
             case (nil, nil): return nil
             case (let x?, nil), (nil, let x?): return x
-            case (let x?, let y?): return .all([x, y])
+            case (let x?, let y?):
+                // Phrase scans first: the extractions behind them then run on few papers.
+                return .all(y.isGated && !x.isGated ? [y, x] : [x, y])
             }
         case .or(let a, let b):
             var mark = used
             guard let left = condition(for: a, extractors: extractors, used: &mark),
-                  let right = condition(for: b, extractors: extractors, used: &mark) else { return nil }
+                  let right = condition(for: b, extractors: extractors, used: &mark),
+                  left.isGated, right.isGated else { return nil }
             used = mark
             return .any([left, right])
-        case .compare(let left, .equal, let right):
+        case .compare(let left, let op, let right):
             if case .field(let name) = left.kind, case .literal(let literal) = right.kind {
-                return requirement(name, literal, extractors: extractors, used: &used)
+                return comparison(name, op, literal, extractors: extractors, used: &used)
             }
             if case .field(let name) = right.kind, case .literal(let literal) = left.kind {
-                return requirement(name, literal, extractors: extractors, used: &used)
+                return comparison(name, op.flipped, literal, extractors: extractors, used: &used)
             }
             return nil
+        case .between(let operand, let low, let high):
+            guard case .field(let name) = operand.kind, case .number(let a, _) = low.kind, case .number(let b, _) = high.kind,
+                  let (extractor, field) = standalone(name, extractors) else { return nil }
+            used.insert(name.text.lowercased())
+            return .extracted(extractor, field: field) { $0.number.map { $0 >= a && $0 <= b } ?? false }
         case .inList(let operand, let literals, negated: false):
             guard case .field(let name) = operand.kind, !literals.isEmpty else { return nil }
             var mark = used
@@ -95,6 +129,49 @@ public struct QueryPrefilter: Sendable {
         default:
             return nil
         }
+    }
+
+    /// `field op literal`: a phrase requirement for string equality when the extractor makes
+    /// one, else a numeric or string comparison decided by running the extractor.
+    private static func comparison(_ name: Name, _ op: ComparisonOperator, _ literal: Literal, extractors: [any Extractor],
+                                   used: inout Set<String>) -> Condition? {
+        if op == .equal, let condition = requirement(name, literal, extractors: extractors, used: &used) { return condition }
+        guard op != .notEqual, let (extractor, field) = standalone(name, extractors) else { return nil }
+        let descriptor = extractor.fields[field]
+        let test: @Sendable (Value) -> Bool
+        switch literal.kind {
+        case .number(let n, _) where descriptor.type.scalar == .number:
+            test = { value in
+                guard let x = value.number else { return false }
+                switch op {
+                case .equal: return x == n
+                case .less: return x < n
+                case .lessOrEqual: return x <= n
+                case .greater: return x > n
+                case .greaterOrEqual: return x >= n
+                case .notEqual: return false
+                }
+            }
+        case .string(let s) where descriptor.type.scalar == .string && op == .equal:
+            let wanted = descriptor.aliases[s.lowercased()]?.lowercased() ?? s.lowercased()
+            test = { $0.string?.lowercased() == wanted }
+        default:
+            return nil
+        }
+        used.insert(descriptor.name)
+        return .extracted(extractor, field: field, test: test)
+    }
+
+    /// The extractor providing `name` and the field's index in it, when it reads only the title
+    /// and abstract (so that it can run on a paper while the paper loads).
+    private static func standalone(_ name: Name, _ extractors: [any Extractor]) -> (any Extractor, Int)? {
+        let field = name.text.lowercased()
+        for extractor in extractors {
+            guard let index = extractor.fields.firstIndex(where: { $0.name == field }) else { continue }
+            guard Set(extractor.inputs).isSubset(of: ["title", "abstract"]), !(extractor is any CorpusExtractor) else { return nil }
+            return (extractor, index)
+        }
+        return nil
     }
 
     private static func requirement(_ name: Name, _ literal: Literal, extractors: [any Extractor],

@@ -184,6 +184,18 @@ struct CorpusBuilder {
         }
     }
 
+    /// The index of the column for `field`, created if new: for importers that add to the same
+    /// field on every record (`add(column:utf8:)`), sparing a lookup by name per value.
+    mutating func columnIndex(_ field: String) -> Int { column(field, kind: .undetermined) }
+
+    /// Adds a string to the column at `i` (from `columnIndex`).
+    mutating func add(column i: Int, utf8: UnsafeBufferPointer<UInt8>) {
+        columns[i].appendString(utf8)
+    }
+
+    /// Declares the column at `i` a list column.
+    mutating func markList(column i: Int) { columns[i].isList = true }
+
     /// Declares `field` a list field even when this record gives it one value or none.
     mutating func markList(_ field: String) {
         let i = column(field, kind: .undetermined)

@@ -11,29 +11,42 @@ struct Grouping {
     let offset: Int?
 
     func run(_ rows: [Int32], statistics: QueryStatistics) throws -> QueryResult {
-        // Group rows by key value, in order of first appearance.
+        // Group rows by key value, in order of first appearance. Member lists are kept only
+        // when an aggregate reads them; counting papers needs just a size per group.
+        let needsMembers = items.contains { if case .aggregate = $0.kind { return true } else { return false } }
         var keys: [Scalar?] = []
         var members: [[Int32]] = []
+        var sizes: [Int] = []
+        var lastRow: [Int32] = []
         var slot: [Scalar: Int] = [:]
         var missingSlot: Int?
         let reader = OperandReader.compile(key, in: context)
+        @inline(__always) func open(_ value: Scalar?, _ row: Int32) -> Int {
+            keys.append(value)
+            sizes.append(0)
+            lastRow.append(-1)
+            if needsMembers { members.append([]) }
+            return keys.count - 1
+        }
+        @inline(__always) func join(_ s: Int, _ row: Int32) {
+            guard lastRow[s] != row else { return }  // a paper counts once per group
+            lastRow[s] = row
+            sizes[s] += 1
+            if needsMembers { members[s].append(row) }
+        }
         func add(_ value: Scalar?, _ row: Int32) {
             if let value {
                 if let s = slot[value] {
-                    if members[s].last != row { members[s].append(row) }
+                    join(s, row)
                 } else {
-                    slot[value] = keys.count
-                    keys.append(value)
-                    members.append([row])
+                    let s = open(value, row)
+                    slot[value] = s
+                    join(s, row)
                 }
             } else {
-                if let s = missingSlot {
-                    members[s].append(row)
-                } else {
-                    missingSlot = keys.count
-                    keys.append(nil)
-                    members.append([row])
-                }
+                let s = missingSlot ?? open(nil, row)
+                missingSlot = s
+                join(s, row)
             }
         }
         switch reader {
@@ -48,13 +61,8 @@ struct Grouping {
                     if range.isEmpty { add(nil, row); continue }
                     for i in range {
                         let code = Int(codes[i])
-                        if codeSlot[code] < 0 {
-                            codeSlot[code] = keys.count
-                            keys.append(.string(dictionary[code]))
-                            members.append([row])
-                        } else if members[codeSlot[code]].last != row {
-                            members[codeSlot[code]].append(row)
-                        }
+                        if codeSlot[code] < 0 { codeSlot[code] = open(.string(dictionary[code]), row) }
+                        join(codeSlot[code], row)
                     }
                 }
             } else {
@@ -82,7 +90,7 @@ struct Grouping {
                 case .key:
                     row.append(groupKey.map { $0.value(as: key.type.scalar) } ?? .missing)
                 case .paperCount:
-                    row.append(.number(Double(members[g].count)))
+                    row.append(.number(Double(sizes[g])))
                 case .aggregate(let aggregate, let argument):
                     let reader = aggregateReaders[i]!
                     if aggregate == .count {

@@ -154,6 +154,11 @@ public struct ExtractionOutput {
         self.evidence[index].append(evidence)
     }
 
+    /// The values added to the field at `index`, typed as the field is.
+    func values(at index: Int) -> [Value] {
+        isNumeric[index] ? numbers[index].map(Value.number) : strings[index].map(Value.string)
+    }
+
     mutating func reset() {
         for i in fieldNames.indices {
             numbers[i].removeAll(keepingCapacity: true)

@@ -217,6 +217,9 @@ private struct RecordReader {
     var scratch: [UInt8] = []
     var normalized: [UInt8] = []
     var lastFailed = false
+    /// The builder's `authors` and `categories` columns, once known.
+    var authorsColumn: Int?
+    var categoriesColumn: Int?
 
     init(builder: CorpusBuilder, origin: String) {
         self.builder = builder
@@ -314,10 +317,12 @@ private struct RecordReader {
         }
         if RecordReader.equals(key, "categories"), scanner.peek() == UInt8(ascii: "\""), let raw = try scanner.readRawString() {
             // "cs.CL cs.LG": split on spaces without building Strings for the whole value.
-            builder.markList("categories")
+            let column = categoriesColumn ?? builder.columnIndex("categories")
+            categoriesColumn = column
+            builder.markList(column: column)
             var start = 0
             for i in 0...raw.count where i == raw.count || raw[i] == 0x20 {
-                if i > start { builder.add("categories", utf8: UnsafeBufferPointer(rebasing: raw[start..<i])) }
+                if i > start { builder.add(column: column, utf8: UnsafeBufferPointer(rebasing: raw[start..<i])) }
                 start = i + 1
             }
             return
@@ -360,7 +365,32 @@ private struct RecordReader {
     /// "A. Smith, B. Jones and C. Wu" at the byte level: FieldMapping.splitAuthors without
     /// building Strings (the separators are ASCII, so UTF-8 names split the same way).
     private mutating func addAuthors(_ raw: UnsafeBufferPointer<UInt8>) {
-        var pieces: [Range<Int>] = []
+        // Two passes over the names, the first only counting them: "Quill, Ada" (two pieces,
+        // not both whole names with a space or a dot) is one name written last name first.
+        var count = 0
+        var wholeNames = true
+        RecordReader.forEachAuthor(in: raw) { piece in
+            count += 1
+            if !piece.contains(0x20), !piece.contains(UInt8(ascii: ".")) { wholeNames = false }
+        }
+        if count == 2, !wholeNames {
+            var pieces: [String] = []
+            RecordReader.forEachAuthor(in: raw) { pieces.append(String(decoding: $0, as: UTF8.self)) }
+            FieldMapping.add(key: "authors", value: .array([.string(pieces[1] + " " + pieces[0])]), to: &builder)
+            return
+        }
+        let column = authorsColumn ?? builder.columnIndex("authors")
+        authorsColumn = column
+        builder.markList(column: column)
+        RecordReader.forEachAuthor(in: raw) { piece in
+            normalized.removeAll(keepingCapacity: true)
+            TextNormalizer.appendNormalized(piece, to: &normalized)
+            normalized.withUnsafeBufferPointer { builder.add(column: column, utf8: $0) }
+        }
+    }
+
+    /// Each name of an author list, trimmed: split at `,`, `;` and ` and `.
+    private static func forEachAuthor(in raw: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         var i = 0
         let n = raw.count
@@ -368,7 +398,7 @@ private struct RecordReader {
             var lo = start, hi = end
             while lo < hi, raw[lo] == 0x20 { lo += 1 }
             while hi > lo, raw[hi - 1] == 0x20 { hi -= 1 }
-            if hi > lo { pieces.append(lo..<hi) }
+            if hi > lo { body(UnsafeBufferPointer(rebasing: raw[lo..<hi])) }
             start = next
         }
         while i < n {
@@ -383,20 +413,6 @@ private struct RecordReader {
             i += 1
         }
         cut(n, next: n)
-        // "Quill, Ada" is one name written last name first; whole names have a space or a dot.
-        let wholeNames = pieces.allSatisfy { r in raw[r].contains(0x20) || raw[r].contains(UInt8(ascii: ".")) }
-        if pieces.count == 2, !wholeNames {
-            let name = String(decoding: UnsafeBufferPointer(rebasing: raw[pieces[1]]), as: UTF8.self) + " "
-                + String(decoding: UnsafeBufferPointer(rebasing: raw[pieces[0]]), as: UTF8.self)
-            FieldMapping.add(key: "authors", value: .array([.string(name)]), to: &builder)
-            return
-        }
-        builder.markList("authors")
-        for piece in pieces {
-            normalized.removeAll(keepingCapacity: true)
-            TextNormalizer.appendNormalized(UnsafeBufferPointer(rebasing: raw[piece]), to: &normalized)
-            normalized.withUnsafeBufferPointer { builder.add("authors", utf8: $0) }
-        }
     }
 
     private mutating func addText(_ field: String, _ text: String) {

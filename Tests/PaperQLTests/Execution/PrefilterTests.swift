@@ -29,6 +29,11 @@ import StandardExtractors
         #"papers where title contains "sparse" or text contains "mixture of experts""#,
         #"papers where topic = "distillation" and not (bits < 8)"#,
         #"papers where topic = "diffusion" group by topic"#,
+        #"papers where params < 10B and topic = "quantization" sort by params desc"#,
+        #"papers where topic = "quantization" and bits <= 4 select id, bits"#,
+        #"papers where topic = "moe" and params between 1B and 100B"#,
+        #"papers where 2 < speedup and topic = "efficient-inference""#,
+        #"papers where topic in ("peft", "pruning") and models = "LLaMA-2-7B""#,
     ]
 
     @Test(arguments: queries)
@@ -58,6 +63,16 @@ import StandardExtractors
         // `llm` also follows from sizes and model names, which say nothing about the text.
         #expect(QueryPrefilter(#"papers where topic = "llm""#, extractors: extractors) == nil)
         #expect(QueryPrefilter(#"papers where topic = "llm" and topic = "moe""#, extractors: extractors) != nil)
+        // Comparisons on extracted fields run the extractor while loading: only behind a phrase scan.
+        #expect(QueryPrefilter(#"papers where params < 10B"#, extractors: extractors) == nil)
+        #expect(QueryPrefilter(#"papers where params < 10B and topic = "moe""#, extractors: extractors) != nil)
+    }
+
+    @Test func extractedComparisonsNarrowTheLoadFurther() throws {
+        let url = Self.evalSet
+        let topicOnly = try Corpus(contentsOf: [url], prefilter: QueryPrefilter(#"papers where topic = "quantization""#, extractors: Self.extractors))
+        let both = try Corpus(contentsOf: [url], prefilter: QueryPrefilter(#"papers where topic = "quantization" and params > 100B"#, extractors: Self.extractors))
+        #expect(both.abridgedCount > topicOnly.abridgedCount)
     }
 
     @Test func documentsWithTheirOwnFieldAreReadInFull() throws {
