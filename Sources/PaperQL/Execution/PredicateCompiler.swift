@@ -142,22 +142,52 @@ enum PredicateCompiler {
             var found = RowSet(universe: rowCount)
             for column in columns {
                 guard case .raw(let text, let bounds) = column.storage else { continue }
-                // Value index per match, walking forward: matches come in increasing order.
                 let valueRows = ValueRows(column.rows)
-                var value = 0
-                text.withUnsafeBufferPointer { buffer in
-                    bounds.withUnsafeBufferPointer { b in
-                        ByteSearch.forEachMatchFolded(buffer, bytes) { start in
-                            while value + 1 < b.count, b[value + 1] <= start { value += 1 }
-                            // A match that runs past its value's end spans two values: not a match.
-                            guard value + 1 < b.count, start + bytes.count <= b[value + 1] else { return }
-                            found.insert(valueRows.row(of: value))
-                        }
-                    }
-                }
+                for value in matchingValues(text, bounds, bytes) { found.insert(valueRows.row(of: Int(value))) }
             }
             return (found, context.presence(name))
         }
+    }
+
+    /// The values of a raw column containing `needle`, searched on every core: the bytes are cut
+    /// at value boundaries into parts, and each part is searched on its own.
+    static func matchingValues(_ text: [UInt8], _ bounds: [Int], _ needle: [UInt8], parts: Int? = nil) -> [Int32] {
+        let valueCount = bounds.count - 1
+        guard valueCount > 0 else { return [] }
+        let parts = parts ?? (text.count < 4 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2)
+        // First value of each part: the one holding byte text.count * k / parts.
+        let firstValues = (0..<parts).map { k -> Int in
+            let target = text.count * k / parts
+            var lo = 0, hi = valueCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if bounds[mid + 1] <= target { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        } + [valueCount]
+        let results = ChunkResults<[Int32]>(count: parts)
+        text.withUnsafeBufferPointer { buffer in
+            bounds.withUnsafeBufferPointer { b in
+                nonisolated(unsafe) let (buffer, b) = (buffer, b)
+                DispatchQueue.concurrentPerform(iterations: parts) { k in
+                    var matched: [Int32] = []
+                    var value = firstValues[k]
+                    let end = firstValues[k + 1]
+                    guard value < end else { results.store([], at: k); return }
+                    let base = b[value]
+                    let part = UnsafeBufferPointer(rebasing: buffer[base..<b[end]])
+                    ByteSearch.forEachMatchFolded(part, needle) { offset in
+                        let start = base + offset
+                        while value + 1 < end, b[value + 1] <= start { value += 1 }
+                        // A match that runs past its value's end spans two values: not a match.
+                        guard start + needle.count <= b[value + 1], matched.last != Int32(value) else { return }
+                        matched.append(Int32(value))
+                    }
+                    results.store(matched, at: k)
+                }
+            }
+        }
+        return (0..<parts).flatMap { results.take($0) }
     }
 
     // MARK: - Index lookups
@@ -314,10 +344,12 @@ struct StringMatcher: Sendable {
 
     static func matching(_ regex: CompiledRegex) -> StringMatcher {
         let literals = regex.requiredLiterals
+        let alternatives = regex.requiredAlternatives
         return StringMatcher(
             matches: { regex.matches($0) },
             bytesTest: { value in
                 for literal in literals where !ByteSearch.containsFolded(value, literal) { return false }
+                for group in alternatives where !group.contains(where: { ByteSearch.containsFolded(value, $0) }) { return false }
                 return regex.matches(String(decoding: value, as: UTF8.self))
             })
     }

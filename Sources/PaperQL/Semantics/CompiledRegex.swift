@@ -12,6 +12,8 @@ final class CompiledRegex: @unchecked Sendable {
     /// Lowercased literal runs every match must contain (see `RegexPrefilter`); a text without
     /// one of them cannot match, which is decided without running the regex.
     let requiredLiterals: [[UInt8]]
+    /// Groups of lowercased alternatives: a text holding none of a group's cannot match.
+    let requiredAlternatives: [[[UInt8]]]
     let caseInsensitive: Bool
 
     init(pattern: String, flags: String) throws {
@@ -25,6 +27,7 @@ final class CompiledRegex: @unchecked Sendable {
         self.caseInsensitive = flags.contains("i")
         expression = try NSRegularExpression(pattern: pattern, options: options)
         requiredLiterals = flags.contains("x") ? [] : RegexPrefilter.requiredLiterals(of: pattern)
+        requiredAlternatives = flags.contains("x") ? [] : RegexPrefilter.requiredAlternatives(of: pattern)
     }
 
     func matches(_ text: String) -> Bool {

@@ -142,4 +142,24 @@ import Testing
         #expect(s.statistics.indexedPredicates == 0)
         #expect(s.paperIndexes == r.paperIndexes)
     }
+
+    @Test func columnSearchGivesTheSameValuesInParallel() {
+        // Values of varied length, some holding the needle, one match straddling two values.
+        var text: [UInt8] = []
+        var bounds = [0]
+        var expected: [Int32] = []
+        for v in 0..<5000 {
+            var value = String(repeating: "words ", count: v % 7) + (v % 13 == 0 ? "Low-Rank adapters" : "dense")
+            if v == 2500 { value = "ends with low-" }
+            if v == 2501 { value = "rank at the start" }
+            text += Array(value.utf8)
+            bounds.append(text.count)
+            if v % 13 == 0 { expected.append(Int32(v)) }
+        }
+        let needle = Array("low-rank".utf8)
+        #expect(PredicateCompiler.matchingValues(text, bounds, needle, parts: 1) == expected)
+        for parts in [2, 3, 8, 64] {
+            #expect(PredicateCompiler.matchingValues(text, bounds, needle, parts: parts) == expected, "with \(parts) parts")
+        }
+    }
 }
