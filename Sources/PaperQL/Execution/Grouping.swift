@@ -50,6 +50,10 @@ struct Grouping {
             }
         }
         switch reader {
+        case .strings(let columns) where columns.count == 1 && !needsMembers:
+            // Counting papers per dictionary code: one pass over plain arrays.
+            guard case .dictionary(let codes, let dictionary) = columns[0].storage else { fallthrough }
+            (keys, sizes) = try Grouping.countByCode(rows, rows: columns[0].rows, codes: codes, dictionary: dictionary)
         case .strings(let columns) where columns.count == 1:
             // Group by dictionary code: no string hashing per paper.
             let column = columns[0]
@@ -127,6 +131,41 @@ struct Grouping {
         }
         return QueryResult(kind: .groups, columns: columns, rows: ResultRows(rowsOut), paperIndexes: [], binding: nil,
                            totalCount: table.count, statistics: statistics)
+    }
+
+    /// Papers per value of a dictionary-encoded column, groups in order of first appearance
+    /// (papers without a value form the group keyed `nil`).
+    static func countByCode(_ selected: [Int32], rows: RowOffsets, codes: [UInt32], dictionary: [String]) throws
+        -> (keys: [Scalar?], sizes: [Int]) {
+        var counts = [Int](repeating: 0, count: dictionary.count + 1)   // the last: no value
+        var firstSeen = [Int](repeating: Int.max, count: dictionary.count + 1)
+        var lastRow = [Int32](repeating: -1, count: dictionary.count + 1)
+        let none = dictionary.count
+        try selected.withUnsafeBufferPointer { selected in
+            try rows.offsets.withUnsafeBufferPointer { offsets in
+                try codes.withUnsafeBufferPointer { codes in
+                    for n in 0..<selected.count {
+                        if n & 0xFFFF == 0 { try Task.checkCancellation() }
+                        let row = selected[n]
+                        let lo = Int(offsets[Int(row)]), hi = Int(offsets[Int(row) + 1])
+                        if lo == hi {
+                            counts[none] += 1
+                            if firstSeen[none] == Int.max { firstSeen[none] = n &* 4096 }
+                            continue
+                        }
+                        for i in lo..<hi {
+                            let code = Int(codes[i])
+                            guard lastRow[code] != row else { continue }  // a paper counts once per group
+                            lastRow[code] = row
+                            counts[code] += 1
+                            if firstSeen[code] == Int.max { firstSeen[code] = n &* 4096 &+ min(i - lo, 4095) }
+                        }
+                    }
+                }
+            }
+        }
+        let order = counts.indices.filter { counts[$0] > 0 }.sorted { firstSeen[$0] < firstSeen[$1] }
+        return (order.map { $0 == none ? nil : .string(dictionary[$0]) }, order.map { counts[$0] })
     }
 
     /// Orders two values of one column (missing is handled by the caller).
