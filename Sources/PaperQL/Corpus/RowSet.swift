@@ -31,6 +31,15 @@ struct RowSet: Sendable, Equatable {
     mutating func insert(_ row: Int) { words[row >> 6] |= 1 << UInt64(row & 63) }
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// The lowest row of the universe not in the set.
+    func firstAbsent() -> Int? {
+        for (w, word) in words.enumerated() where word != ~0 {
+            let row = w * 64 + (~word).trailingZeroBitCount
+            return row < universe ? row : nil
+        }
+        return nil
+    }
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
     func intersection(_ other: RowSet) -> RowSet { combine(other) { $0 & $1 } }

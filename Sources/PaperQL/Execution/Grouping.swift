@@ -51,9 +51,15 @@ struct Grouping {
         }
         switch reader {
         case .strings(let columns) where columns.count == 1 && !needsMembers:
-            // Counting papers per dictionary code: one pass over plain arrays.
             guard case .dictionary(let codes, let dictionary) = columns[0].storage else { fallthrough }
-            (keys, sizes) = try Grouping.countByCode(rows, rows: columns[0].rows, codes: codes, dictionary: dictionary)
+            if context.useIndexes, rows.count == context.rowCount, case .field(let field) = key.kind {
+                // Every paper: the sizes are those of the field's posting lists.
+                (keys, sizes) = Grouping.countFromPostings(context.postingIndex(field.name), presence: context.presence(field.name),
+                                                            rows: columns[0].rows, codes: codes, dictionary: dictionary)
+            } else {
+                // Counting papers per dictionary code: one pass over plain arrays.
+                (keys, sizes) = try Grouping.countByCode(rows, rows: columns[0].rows, codes: codes, dictionary: dictionary)
+            }
         case .strings(let columns) where columns.count == 1:
             // Group by dictionary code: no string hashing per paper.
             let column = columns[0]
@@ -133,6 +139,24 @@ struct Grouping {
                            totalCount: table.count, statistics: statistics)
     }
 
+    /// `countByCode` over every paper, read off the posting lists: a group's size is its list's
+    /// length, and its first appearance its list's first row (and the value's place in it).
+    static func countFromPostings(_ index: PostingIndex, presence: RowSet, rows: RowOffsets, codes: [UInt32], dictionary: [String])
+        -> (keys: [Scalar?], sizes: [Int]) {
+        var groups: [(first: Int, key: Scalar?, size: Int)] = []
+        for (code, postings) in index.postings.enumerated() {
+            guard let row = postings.first else { continue }
+            let place = rows.range(of: Int(row)).firstIndex { codes[$0] == UInt32(code) }.map { $0 - rows.range(of: Int(row)).lowerBound } ?? 0
+            groups.append((Int(row) &* 4096 &+ min(place, 4095), .string(dictionary[code]), postings.count))
+        }
+        let missing = rows.rowCount - presence.count
+        if missing > 0, let row = presence.firstAbsent() {
+            groups.append((row &* 4096, nil, missing))
+        }
+        groups.sort { $0.first < $1.first }
+        return (groups.map(\.key), groups.map(\.size))
+    }
+
     /// Papers per value of a dictionary-encoded column, groups in order of first appearance
     /// (papers without a value form the group keyed `nil`).
     static func countByCode(_ selected: [Int32], rows: RowOffsets, codes: [UInt32], dictionary: [String]) throws
@@ -141,28 +165,34 @@ struct Grouping {
         var firstSeen = [Int](repeating: Int.max, count: dictionary.count + 1)
         var lastRow = [Int32](repeating: -1, count: dictionary.count + 1)
         let none = dictionary.count
-        try selected.withUnsafeBufferPointer { selected in
-            try rows.offsets.withUnsafeBufferPointer { offsets in
-                try codes.withUnsafeBufferPointer { codes in
-                    for n in 0..<selected.count {
-                        if n & 0xFFFF == 0 { try Task.checkCancellation() }
-                        let row = selected[n]
-                        let lo = Int(offsets[Int(row)]), hi = Int(offsets[Int(row) + 1])
-                        if lo == hi {
-                            counts[none] += 1
-                            if firstSeen[none] == Int.max { firstSeen[none] = n &* 4096 }
-                            continue
-                        }
-                        for i in lo..<hi {
-                            let code = Int(codes[i])
-                            guard lastRow[code] != row else { continue }  // a paper counts once per group
-                            lastRow[code] = row
-                            counts[code] += 1
-                            if firstSeen[code] == Int.max { firstSeen[code] = n &* 4096 &+ min(i - lo, 4095) }
+        try counts.withUnsafeMutableBufferPointer { counts in
+          try firstSeen.withUnsafeMutableBufferPointer { firstSeen in
+            try lastRow.withUnsafeMutableBufferPointer { lastRow in
+              try selected.withUnsafeBufferPointer { selected in
+                try rows.offsets.withUnsafeBufferPointer { offsets in
+                    try codes.withUnsafeBufferPointer { codes in
+                        for n in 0..<selected.count {
+                            if n & 0xFFFF == 0 { try Task.checkCancellation() }
+                            let row = selected[n]
+                            let lo = Int(offsets[Int(row)]), hi = Int(offsets[Int(row) + 1])
+                            if lo == hi {
+                                counts[none] += 1
+                                if firstSeen[none] == Int.max { firstSeen[none] = n &* 4096 }
+                                continue
+                            }
+                            for i in lo..<hi {
+                                let code = Int(codes[i])
+                                guard lastRow[code] != row else { continue }  // a paper counts once per group
+                                lastRow[code] = row
+                                counts[code] &+= 1
+                                if firstSeen[code] == Int.max { firstSeen[code] = n &* 4096 &+ min(i - lo, 4095) }
+                            }
                         }
                     }
                 }
+              }
             }
+          }
         }
         let order = counts.indices.filter { counts[$0] > 0 }.sorted { firstSeen[$0] < firstSeen[$1] }
         return (order.map { $0 == none ? nil : .string(dictionary[$0]) }, order.map { counts[$0] })

@@ -25,6 +25,14 @@ import StandardExtractors
             let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
             files.append(QueryFile(name: name, source: text, onSample: true))
         }
+        // Grouping every paper takes another path with indexes (posting-list sizes).
+        files.append(QueryFile(name: "whole-corpus groups", source: """
+            papers group by topic
+            papers group by categories limit 5
+            papers group by models
+            papers group by topic sort by count asc
+            papers where has code group by topic
+            """, onSample: true))
         return files
     }()
 
@@ -35,7 +43,7 @@ import StandardExtractors
     }
 
     @Test func everyExampleFileIsCovered() {
-        #expect(Self.files.filter(\.onSample).count >= 6)
+        #expect(Self.files.filter(\.onSample).count >= 7)
         #expect(Self.files.count >= 36)
     }
 
