@@ -41,7 +41,7 @@ struct Executor {
                                  totalCount: 1, statistics: evaluator.statistics)
         case .papers(let columns):
             let total = rows.count
-            rows = try sortPapers(rows, columns: columns)
+            rows = try sortPapers(rows, columns: columns, members: sourceOrder == nil ? candidates : nil)
             rows = page(rows)
             let readers = columns.map { column -> @Sendable (Int) -> Value in
                 if case .field(let f) = column.operand.kind, f.name != "text" {
@@ -83,8 +83,10 @@ struct Executor {
 
     // MARK: - Sorting papers
 
-    private func sortPapers(_ rows: [Int32], columns: [BoundColumn]) throws -> [Int32] {
+    private func sortPapers(_ rows: [Int32], columns: [BoundColumn], members: RowSet?) throws -> [Int32] {
         guard !query.sort.isEmpty else { return rows }
+        // Few candidates sort fast anyway; many are better not looked at one by one.
+        if let members, rows.count > 4096, let top = topFromIndex(members: members, columns: columns) { return top }
         let keys: [SortKeyValues] = query.sort.map { key in
             let operand: BoundOperand
             switch key.target {
@@ -122,6 +124,40 @@ struct Executor {
         }
         let order = Array(rows.indices).sorted(by: before)
         return order.map { rows[$0] }
+    }
+}
+
+extension Executor {
+    /// The first `limit + offset` rows by one numeric field, read off its sorted index rather
+    /// than by looking at every candidate: from the end of the index for `desc` (where a row
+    /// first appears with its largest value, its sort key) or from the start for `asc`. Ties at
+    /// the cut are all collected, then ordered by row as the full sort orders them. `nil` when
+    /// the query does not have that shape or too few rows have a value.
+    fileprivate func topFromIndex(members: RowSet, columns: [BoundColumn]) -> [Int32]? {
+        guard context.useIndexes, query.sort.count == 1, let limit = query.limit else { return nil }
+        let key = query.sort[0]
+        let operand: BoundOperand
+        switch key.target {
+        case .operand(let o): operand = o
+        case .column(let i): operand = columns[i].operand
+        }
+        guard case .field(let field) = operand.kind, field.type.scalar != .string, context.numberColumn(field.name) != nil else { return nil }
+        let wanted = limit + (query.offset ?? 0)
+        guard wanted > 0 else { return [] }
+        let index = context.sortedIndex(field.name)
+        var taken: Set<Int32> = []
+        var picked: [(value: Double, row: Int32)] = []
+        let positions = key.descending ? AnyCollection(index.values.indices.reversed()) : AnyCollection(index.values.indices)
+        for position in positions {
+            let value = index.values[position]
+            if picked.count >= wanted, value != picked[wanted - 1].value { break }
+            let row = index.rows[position]
+            guard members.contains(Int(row)), taken.insert(row).inserted else { continue }
+            picked.append((value, row))
+        }
+        guard picked.count >= wanted else { return nil }  // missing values would follow: the full sort
+        picked.sort { $0.value != $1.value ? (key.descending ? $0.value > $1.value : $0.value < $1.value) : $0.row < $1.row }
+        return picked.prefix(wanted).map(\.row)
     }
 }
 

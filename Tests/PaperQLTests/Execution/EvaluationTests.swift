@@ -162,4 +162,22 @@ import Testing
             #expect(PredicateCompiler.matchingValues(text, bounds, needle, parts: parts) == expected, "with \(parts) parts")
         }
     }
+
+    @Test func topRowsFromTheSortedIndexMatchAFullSort() throws {
+        // Enough papers for the index path, with list values, ties at the cut and gaps.
+        let documents = (0..<6000).map { i -> Document in
+            var fields: [String: Value] = ["kind": .string(i % 3 == 0 ? "a" : "b")]
+            if i % 5 != 0 { fields["size"] = .list([.number(Double(i % 97)), .number(Double((i * 7) % 89))]) }
+            return Document(id: "p\(i)", title: "Paper \(i)", abstract: "Text.", fields: fields)
+        }
+        let corpus = Corpus(documents: documents)
+        let indexed = try Engine(corpus: corpus, options: .init(useIndexes: true))
+        let scanned = try Engine(corpus: corpus, options: .init(useIndexes: false))
+        for query in ["papers sort by size desc limit 10", "papers sort by size asc limit 25 offset 3",
+                      "papers where kind = \"a\" sort by size desc limit 40", "papers where has size sort by size limit 1"] {
+            let a = try TestSupport.ids(query, indexed), b = try TestSupport.ids(query, scanned)
+            #expect(a == b, "`\(query)`")
+            #expect(!a.isEmpty)
+        }
+    }
 }
