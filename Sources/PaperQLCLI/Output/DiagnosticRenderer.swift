@@ -17,11 +17,26 @@ struct DiagnosticRenderer {
         if let suggestion = diagnostic.suggestion { message += "; " + suggestion }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard start.line >= 1, start.line <= lines.count else { return message }
-        let line = String(lines[start.line - 1]).replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: "")
-        let lineLength = line.unicodeScalars.count
-        let column = min(start.column, lineLength + 1)
+        var line = String(lines[start.line - 1]).replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: "")
+        var lineLength = line.unicodeScalars.count
+        var column = min(start.column, lineLength + 1)
         let end = diagnostic.range.end
-        let spanEnd = end.line == start.line ? max(end.column, column + 1) : lineLength + 1
+        var spanEnd = end.line == start.line ? max(end.column, column + 1) : lineLength + 1
+        // A very long line is shown as a window around the spot, with … where it was cut.
+        let window = 100
+        if lineLength > window + 20 {
+            let scalars = Array(line.unicodeScalars)
+            let from = max(0, min(column - 1 - window / 2, lineLength - window))
+            let to = min(lineLength, from + window)
+            var shown = String(String.UnicodeScalarView(scalars[from..<to]))
+            if from > 0 { shown = "…" + shown }
+            if to < lineLength { shown += "…" }
+            let shift = from - (from > 0 ? 1 : 0)
+            column -= shift
+            spanEnd = min(spanEnd - shift, to - shift + 1)
+            line = shown
+            lineLength = line.unicodeScalars.count
+        }
         let caretCount = max(1, min(spanEnd, lineLength + 1) - column)
         let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(column - 1)))
         let indent = String(repeating: " ", count: CellText.width(prefix))

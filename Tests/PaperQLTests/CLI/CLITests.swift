@@ -136,6 +136,19 @@ import Testing
         #expect(piped.stdout.contains("2"))
     }
 
+    @Test func longQueriesShowAWindowAroundTheError() throws {
+        let query = "papers where " + String(repeating: "title contains \"x\" and ", count: 40) + "parms > 1"
+        let r = try TestSupport.paperql(["query", query])
+        #expect(r.status == 2)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        try #require(lines.count >= 3)
+        #expect(lines[0].hasPrefix("query:1:\(query.count - 8): error: unknown field `parms`"))
+        #expect(lines[1].count <= 110 && lines[1].contains("…"))
+        let word = try #require(lines[1].range(of: "parms"))
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        #expect(lines[1].distance(from: lines[1].startIndex, to: word.lowerBound) == lines[2].distance(from: lines[2].startIndex, to: caret))
+    }
+
     @Test func queryFilesTestThemselves() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
