@@ -10,8 +10,7 @@ enum BibTeXImporter {
             report.diagnostics.append(LoadDiagnostic(.warning, origin: origin, line: line, message: "invalid UTF-8 replaced with U+FFFD"))
         }
         let checked = LongLines.blanked(bytes, origin: origin, report: &report)
-        let text = checked.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
-        var parser = BibTeXParser(text: Array(text.unicodeScalars))
+        var parser = BibTeXParser(text: checked ?? Array(bytes))
         while let entry = parser.nextEntry() {
             switch entry {
             case .failure(let line, let message):
@@ -36,11 +35,9 @@ enum BibTeXImporter {
         }
         builder.add("id", string: entry.key)
         builder.add("entry_type", string: entry.type)
-        for (name, raw) in entry.fields.sorted(by: { $0.key < $1.key }) {
+        for (name, raw) in entry.fields.sorted(by: { $0.key < $1.key }) where name != "title" && name != "abstract" {
             let value = TextNormalizer.normalized(LaTeX.plainText(raw))
             switch name {
-            case "title", "abstract":
-                continue
             case "author", "editor":
                 let field = name == "author" ? "authors" : "editors"
                 builder.markList(field)
@@ -116,7 +113,9 @@ enum BibTeXResult {
 }
 
 struct BibTeXParser {
-    let text: [Unicode.Scalar]
+    /// UTF-8; every character BibTeX gives a meaning to is ASCII, so the parser reads bytes and
+    /// decodes only the values it keeps.
+    let text: [UInt8]
     var position = 0
     var line = 1
     var macros: [String: String] = [
@@ -124,23 +123,25 @@ struct BibTeXParser {
         "jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
     ]
 
-    init(text: [Unicode.Scalar]) {
+    init(text: [UInt8]) {
         self.text = text
     }
 
     private struct Failure: Error { let message: String }
 
-    private var current: Unicode.Scalar? { position < text.count ? text[position] : nil }
+    private var current: UInt8? { position < text.count ? text[position] : nil }
 
     private mutating func advance() {
-        if text[position] == "\n" { line += 1 }
+        if text[position] == 0x0A { line += 1 }
         position += 1
     }
 
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
     private mutating func skipSpace() {
         while let c = current {
-            if c.properties.isWhitespace { advance() } else if c == "%" {
-                while let d = current, d != "\n" { advance() }
+            if BibTeXParser.isSpace(c) { advance() } else if c == UInt8(ascii: "%") {
+                while let d = current, d != 0x0A { advance() }
             } else { return }
         }
     }
@@ -149,7 +150,7 @@ struct BibTeXParser {
     mutating func nextEntry() -> BibTeXResult? {
         while true {
             // Text outside entries is a comment in BibTeX.
-            while let c = current, c != "@" { advance() }
+            while let c = current, c != UInt8(ascii: "@") { advance() }
             guard current != nil else { return nil }
             let startLine = line
             let startPosition = position
@@ -161,7 +162,7 @@ struct BibTeXParser {
                 position = startPosition + 1
                 line = startLine
                 while let c = current {
-                    if c == "@", position > 0, text[position - 1] == "\n" { break }
+                    if c == UInt8(ascii: "@"), position > 0, text[position - 1] == 0x0A { break }
                     advance()
                 }
                 return .failure(line: startLine, message: error.message)
@@ -169,13 +170,18 @@ struct BibTeXParser {
         }
     }
 
+    /// Letters (any non-ASCII byte counts as part of one), digits and `_-:./+'`.
     private mutating func identifier() -> String {
-        var s = ""
-        while let c = current, c.properties.isAlphabetic || ("0"..."9").contains(c) || "_-:./+'".unicodeScalars.contains(c) {
-            s.unicodeScalars.append(c)
+        let start = position
+        while let c = current, c >= 0x80 || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || "_-:./+'".utf8.contains(c) {
             advance()
         }
-        return s
+        return string(start..<position)
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// One `@type{...}`; nil for `@comment`, `@preamble` and `@string`, which produce no paper.
@@ -183,11 +189,11 @@ struct BibTeXParser {
         let type = identifier().lowercased()
         guard !type.isEmpty else { throw Failure(message: "expected an entry type after `@`") }
         skipSpace()
-        guard let open = current, open == "{" || open == "(" else {
+        guard let open = current, open == UInt8(ascii: "{") || open == UInt8(ascii: "(") else {
             if type == "comment" { return nil }
             throw Failure(message: "expected `{` after `@\(type)`")
         }
-        let close: Unicode.Scalar = open == "{" ? "}" : ")"
+        let close = open == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")")
         advance()
         switch type {
         case "comment":
@@ -203,7 +209,7 @@ struct BibTeXParser {
             skipSpace()
             let name = identifier().lowercased()
             skipSpace()
-            try expect("=")
+            try expect(UInt8(ascii: "="))
             skipSpace()
             macros[name] = try value()
             skipSpace()
@@ -213,21 +219,20 @@ struct BibTeXParser {
             break
         }
         skipSpace()
-        var key = ""
-        while let c = current, c != ",", c != close, !c.properties.isWhitespace {
-            key.unicodeScalars.append(c)
-            advance()
-        }
+        let keyStart = position
+        while let c = current, c != UInt8(ascii: ","), c != close, !BibTeXParser.isSpace(c) { advance() }
+        let key = string(keyStart..<position)
         skipSpace()
         var entry = BibTeXEntry(type: type, key: key, line: startLine, fields: [:])
+        let closing = String(UnicodeScalar(close))
         while true {
             skipSpace()
             if current == close {
                 advance()
                 return entry
             }
-            guard current == "," else {
-                throw Failure(message: current == nil ? "unexpected end of file inside `@\(type){\(key)`" : "expected `,` or `\(close)` in `@\(type){\(key)`")
+            guard current == UInt8(ascii: ",") else {
+                throw Failure(message: current == nil ? "unexpected end of file inside `@\(type){\(key)`" : "expected `,` or `\(closing)` in `@\(type){\(key)`")
             }
             advance()
             skipSpace()
@@ -238,15 +243,16 @@ struct BibTeXParser {
             let name = identifier().lowercased()
             guard !name.isEmpty else { throw Failure(message: "expected a field name in `\(key)`") }
             skipSpace()
-            try expect("=")
+            try expect(UInt8(ascii: "="))
             skipSpace()
             entry.fields[name] = try value()
         }
     }
 
-    private mutating func expect(_ c: Unicode.Scalar) throws(Failure) {
+    private mutating func expect(_ c: UInt8) throws(Failure) {
         guard current == c else {
-            throw Failure(message: current == nil ? "unexpected end of file, expected `\(c)`" : "expected `\(c)`")
+            let shown = String(UnicodeScalar(c))
+            throw Failure(message: current == nil ? "unexpected end of file, expected `\(shown)`" : "expected `\(shown)`")
         }
         advance()
     }
@@ -257,26 +263,23 @@ struct BibTeXParser {
         while true {
             skipSpace()
             guard let c = current else { throw Failure(message: "unexpected end of file in a field value") }
-            if c == "{" {
+            if c == UInt8(ascii: "{") {
                 advance()
-                result += try braced(until: "}")
-            } else if c == "\"" {
+                result += try braced(until: UInt8(ascii: "}"))
+            } else if c == UInt8(ascii: "\"") {
                 advance()
                 result += try quoted()
-            } else if ("0"..."9").contains(c) {
-                var digits = ""
-                while let d = current, ("0"..."9").contains(d) {
-                    digits.unicodeScalars.append(d)
-                    advance()
-                }
-                result += digits
+            } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                let start = position
+                while let d = current, d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9") { advance() }
+                result += string(start..<position)
             } else {
                 let name = identifier().lowercased()
                 guard !name.isEmpty else { throw Failure(message: "expected a value") }
                 result += macros[name] ?? name
             }
             skipSpace()
-            if current == "#" {
+            if current == UInt8(ascii: "#") {
                 advance()
                 continue
             }
@@ -285,26 +288,22 @@ struct BibTeXParser {
     }
 
     /// Text up to the matching closing brace (the opening one already consumed).
-    private mutating func braced(until close: Unicode.Scalar) throws(Failure) -> String {
+    private mutating func braced(until close: UInt8) throws(Failure) -> String {
         var depth = 0
-        var s = ""
+        let start = position
         while let c = current {
-            if c == "\\", position + 1 < text.count {
-                s.unicodeScalars.append(c)
+            if c == UInt8(ascii: "\\"), position + 1 < text.count {
                 advance()
-                s.unicodeScalars.append(text[position])
                 advance()
                 continue
             }
-            if c == "{" { depth += 1 }
-            if c == close {
-                if depth == 0 {
-                    advance()
-                    return s
-                }
+            if c == UInt8(ascii: "{") { depth += 1 }
+            if c == close, depth == 0 {
+                let value = string(start..<position)
+                advance()
+                return value
             }
-            if c == "}" { depth -= 1 }
-            s.unicodeScalars.append(c)
+            if c == UInt8(ascii: "}") { depth -= 1 }
             advance()
         }
         throw Failure(message: "unbalanced braces: the file ends inside a value")
@@ -312,15 +311,15 @@ struct BibTeXParser {
 
     private mutating func quoted() throws(Failure) -> String {
         var depth = 0
-        var s = ""
+        let start = position
         while let c = current {
-            if c == "{" { depth += 1 }
-            if c == "}" { depth -= 1 }
-            if c == "\"", depth == 0 {
+            if c == UInt8(ascii: "{") { depth += 1 }
+            if c == UInt8(ascii: "}") { depth -= 1 }
+            if c == UInt8(ascii: "\""), depth == 0 {
+                let value = string(start..<position)
                 advance()
-                return s
+                return value
             }
-            s.unicodeScalars.append(c)
             advance()
         }
         throw Failure(message: "unterminated quoted value")
@@ -381,6 +380,18 @@ enum LaTeX {
 
     /// Text with accents resolved, formatting commands unwrapped, braces and `$` removed.
     static func plainText(_ source: String) -> String {
+        // Most text has no markup at all: nothing to do.
+        var markup = false
+        var previous: UInt8 = 0
+        for b in source.utf8 {
+            if b == UInt8(ascii: "\\") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == UInt8(ascii: "$")
+                || b == UInt8(ascii: "~") || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) {
+                markup = true
+                break
+            }
+            previous = b
+        }
+        if !markup { return source }
         let chars = Array(source)
         var out = ""
         var i = 0

@@ -170,6 +170,16 @@ import Testing
         #expect(r.stdout.contains("2 of 3 expectations held; 1 failed"))
     }
 
+    @Test func theExampleQueryFilesHoldTheirExpectations() throws {
+        let folder = TestSupport.packageRoot.appendingPathComponent("Examples/queries")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".pql") }.sorted()
+        #expect(files.count >= 5)
+        let r = try TestSupport.paperql(["test"] + files.map { folder.appendingPathComponent($0).path })
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("expectations held") && !r.stdout.contains("failed"))
+    }
+
     @Test func builtInSampleNeedsNoFiles() throws {
         // Copy the binary somewhere else: the sample corpus is inside it.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-copy-\(UUID().uuidString)")
