@@ -9,6 +9,10 @@
 // enough for every paper), and a comparison on an extracted field, decided by running that
 // extractor on the paper there and then. The second costs as much as the extraction itself, so
 // it is used only behind the first: on the few papers a phrase scan lets through.
+//
+// Separately, the document fields the query never mentions (authors, categories, dates, ...)
+// are read but not stored: their columns exist, so the schema and its suggestions are the same,
+// but hold no values.
 
 /// What a query demands of a paper's text, for loading a corpus just for that query.
 ///
@@ -56,26 +60,48 @@ public struct QueryPrefilter: Sendable {
         }
     }
 
-    let condition: Condition
+    /// What a paper's title and abstract must satisfy; `nil` when the query does not constrain
+    /// text in a way the extractors can vouch for.
+    let condition: Condition?
     /// Extracted fields the condition relies on. If the documents bring a field of that name,
     /// it is theirs that queries see, and the prefilter does not apply.
     let extractedFields: Set<String>
+    /// The fields whose values are stored (lowercased), or `nil` for every field.
+    let storedFields: Set<String>?
 
-    /// The prefilter for `query`, or `nil` when the query does not constrain text in a way the
-    /// extractors can vouch for (or does not parse).
+    /// The prefilter for `query`, or `nil` when it would change nothing: the query does not
+    /// constrain text in a way the extractors can vouch for and reads every field (or does not
+    /// parse).
     public init?(_ query: String, extractors: [any Extractor]) {
         guard let statement = try? Parser.parseStatement(query), statement.binding == nil,
-              case .papers = statement.query.source, let filter = statement.query.filter else { return nil }
+              case .papers = statement.query.source else { return nil }
         var used: Set<String> = []
-        guard let condition = QueryPrefilter.condition(for: filter, extractors: extractors, used: &used),
-              condition.isGated else { return nil }
+        var condition = statement.query.filter.flatMap { QueryPrefilter.condition(for: $0, extractors: extractors, used: &used) }
+        if condition?.isGated != true {
+            condition = nil
+            used = []
+        }
+        let stored = MentionedFields.of(statement.query).map { mentioned in
+            mentioned.union(CorpusBuilder.builtinFields.map(\.name)).union(extractors.flatMap(\.inputs).map { $0.lowercased() })
+        }
+        guard condition != nil || stored != nil else { return nil }
         self.condition = condition
         self.extractedFields = used
+        self.storedFields = stored
     }
+
+    /// Whether the prefilter turns papers away (rather than only leaving fields out).
+    var rulesOutPapers: Bool { condition != nil }
 
     /// Whether a paper with this title and abstract may satisfy the query.
     func mayMatch(title: UnsafeBufferPointer<UInt8>, abstract: UnsafeBufferPointer<UInt8>) -> Bool {
-        condition.holds(title, abstract)
+        condition?.holds(title, abstract) ?? true
+    }
+
+    /// Whether values of `field` are kept.
+    func stores(_ field: String) -> Bool {
+        guard let storedFields else { return true }
+        return storedFields.contains(field) || storedFields.contains(field.lowercased())
     }
 
     private static func condition(for expression: Expression, extractors: [any Extractor], used: inout Set<String>) -> Condition? {

@@ -64,6 +64,7 @@ struct CorpusBuilder {
         }
         let i = columns.count
         columns.append(PendingColumn(name: name, kind: kind, rowsSoFar: rowCount))
+        columns[i].storesValues = prefilter?.stores(name) ?? true
         columnIndex[name] = i
         return i
     }
@@ -90,7 +91,7 @@ struct CorpusBuilder {
     mutating func endRecord() {
         precondition(inRecord)
         inRecord = false
-        if let prefilter {
+        if let prefilter, prefilter.rulesOutPapers {
             let keep = columns[CorpusBuilder.titleColumn].withPendingBytes { title in
                 columns[CorpusBuilder.abstractColumn].withPendingBytes { abstract in
                     prefilter.mayMatch(title: title, abstract: abstract)
@@ -192,6 +193,10 @@ struct CorpusBuilder {
     mutating func add(column i: Int, utf8: UnsafeBufferPointer<UInt8>) {
         columns[i].appendString(utf8)
     }
+
+    /// Whether values added to the column at `i` are kept: a one-shot query's prefilter leaves
+    /// out the fields the query never mentions, so importers can skip the work of reading them.
+    func storesValues(column i: Int) -> Bool { columns[i].storesValues }
 
     /// Declares the column at `i` a list column.
     mutating func markList(column i: Int) { columns[i].isList = true }
@@ -366,6 +371,8 @@ private struct PendingColumn {
     var bounds: [Int] = [0]
     /// Values added to the current record so far.
     var pendingCount = 0
+    /// False for a field a query prefilter leaves out: values added to it are dropped.
+    var storesValues = true
 
     init(name: String, kind: Kind, rowsSoFar: Int) {
         self.name = name
@@ -430,6 +437,7 @@ private struct PendingColumn {
 
     /// Appends whitespace-normalised text; text that normalises to nothing is not a value.
     mutating func appendNormalizedString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard storesValues else { return }
         if kind != .string && kind != .undetermined { convertToStrings() }
         kind = .string
         let before = bytes.count
@@ -440,6 +448,7 @@ private struct PendingColumn {
     }
 
     mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard storesValues else { return }
         if kind != .string && kind != .undetermined { convertToStrings() }
         kind = .string
         bytes.append(contentsOf: utf8)
@@ -448,6 +457,7 @@ private struct PendingColumn {
     }
 
     mutating func appendNumber(_ n: Double, kind newKind: Kind) {
+        guard storesValues else { return }
         if kind == .undetermined { kind = newKind }
         if kind == newKind {
             numbers.append(n)

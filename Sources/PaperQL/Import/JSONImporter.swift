@@ -320,6 +320,7 @@ private struct RecordReader {
             let column = categoriesColumn ?? builder.columnIndex("categories")
             categoriesColumn = column
             builder.markList(column: column)
+            guard builder.storesValues(column: column) else { return }
             var start = 0
             for i in 0...raw.count where i == raw.count || raw[i] == 0x20 {
                 if i > start { builder.add(column: column, utf8: UnsafeBufferPointer(rebasing: raw[start..<i])) }
@@ -365,6 +366,10 @@ private struct RecordReader {
     /// "A. Smith, B. Jones and C. Wu" at the byte level: FieldMapping.splitAuthors without
     /// building Strings (the separators are ASCII, so UTF-8 names split the same way).
     private mutating func addAuthors(_ raw: UnsafeBufferPointer<UInt8>) {
+        let column = authorsColumn ?? builder.columnIndex("authors")
+        authorsColumn = column
+        builder.markList(column: column)
+        guard builder.storesValues(column: column) else { return }
         // Two passes over the names, the first only counting them: "Quill, Ada" (two pieces,
         // not both whole names with a space or a dot) is one name written last name first.
         var count = 0
@@ -379,9 +384,6 @@ private struct RecordReader {
             FieldMapping.add(key: "authors", value: .array([.string(pieces[1] + " " + pieces[0])]), to: &builder)
             return
         }
-        let column = authorsColumn ?? builder.columnIndex("authors")
-        authorsColumn = column
-        builder.markList(column: column)
         RecordReader.forEachAuthor(in: raw) { piece in
             normalized.removeAll(keepingCapacity: true)
             TextNormalizer.appendNormalized(piece, to: &normalized)

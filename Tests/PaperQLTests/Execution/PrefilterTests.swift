@@ -53,19 +53,49 @@ import StandardExtractors
     }
 
     @Test func onlyWhatTheQueryRequiresIsUsed() {
-        let extractors = Self.extractors
-        #expect(QueryPrefilter(#"papers where topic = "moe""#, extractors: extractors) != nil)
-        #expect(QueryPrefilter(#"papers where not (topic = "moe")"#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"papers where topic = "moe" or params > 1B"#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"papers where topic != "moe""#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"papers where topic = "no-such-topic""#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"count papers"#, extractors: extractors) == nil)
+        func rulesOut(_ query: String) -> Bool {
+            QueryPrefilter(query, extractors: Self.extractors)?.rulesOutPapers == true
+        }
+        #expect(rulesOut(#"papers where topic = "moe""#))
+        #expect(!rulesOut(#"papers where not (topic = "moe")"#))
+        #expect(!rulesOut(#"papers where topic = "moe" or params > 1B"#))
+        #expect(!rulesOut(#"papers where topic != "moe""#))
+        #expect(!rulesOut(#"papers where topic = "no-such-topic""#))
+        #expect(!rulesOut(#"count papers"#))
         // `llm` also follows from sizes and model names, which say nothing about the text.
-        #expect(QueryPrefilter(#"papers where topic = "llm""#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"papers where topic = "llm" and topic = "moe""#, extractors: extractors) != nil)
+        #expect(!rulesOut(#"papers where topic = "llm""#))
+        #expect(rulesOut(#"papers where topic = "llm" and topic = "moe""#))
         // Comparisons on extracted fields run the extractor while loading: only behind a phrase scan.
-        #expect(QueryPrefilter(#"papers where params < 10B"#, extractors: extractors) == nil)
-        #expect(QueryPrefilter(#"papers where params < 10B and topic = "moe""#, extractors: extractors) != nil)
+        #expect(!rulesOut(#"papers where params < 10B"#))
+        #expect(rulesOut(#"papers where params < 10B and topic = "moe""#))
+        // A query that may read every field and rules nothing out needs no prefilter at all.
+        #expect(QueryPrefilter(#"papers select *"#, extractors: Self.extractors) == nil)
+    }
+
+    @Test func fieldsTheQueryNeverMentionsAreReadButNotStored() throws {
+        let url = TestSupport.docsCorpusURL
+        func load(for query: String?) throws -> Corpus {
+            try Corpus(contentsOf: [url], prefilter: query.flatMap { QueryPrefilter($0, extractors: Self.extractors) })
+        }
+        func count(_ query: String, in corpus: Corpus) throws -> [[Value]] {
+            Array(try Engine(corpus: corpus, extractors: Self.extractors).run(query).rows)
+        }
+        let full = try load(for: nil)
+        let withAuthors = try count("count papers where has authors", in: full)
+        #expect(withAuthors != [[.number(0)]])
+
+        let projected = try load(for: #"count papers where has code and year(date) >= 2023"#)
+        // Still in the schema, so a misspelt name gets the same suggestion, but empty.
+        #expect(projected.fields.map(\.name) == full.fields.map(\.name))
+        #expect(try count("count papers where has authors", in: projected) == [[.number(0)]])
+        #expect(try count("count papers where has date", in: projected) == (try count("count papers where has date", in: full)))
+        #expect(projected.count == full.count)
+
+        // A field mentioned anywhere, here only in `select`, keeps its values; `count(*)` reads
+        // no field; `select *` reads them all.
+        #expect(try count("count papers where has authors", in: load(for: "papers where has code select id, authors")) == withAuthors)
+        #expect(try count("count papers where has authors", in: load(for: "papers group by year(date) select count(*)")) == [[.number(0)]])
+        #expect(QueryPrefilter("papers where has code select *", extractors: Self.extractors) == nil)
     }
 
     @Test func extractedComparisonsNarrowTheLoadFurther() throws {
