@@ -299,6 +299,7 @@ struct CorpusBuilder {
     private mutating func assignIDs() {
         let idColumn = columnIndex["id"]!
         let titleColumn = columnIndex["title"]!
+        if columns[idColumn].holdsOneDistinctValuePerRow(rowCount) { return }
         var ids: [String] = []
         ids.reserveCapacity(rowCount)
         let titles = columns[titleColumn]
@@ -488,6 +489,42 @@ private struct PendingColumn {
         case .date: return CalendarDate(daysSinceEpoch: Int(n)).description
         case .bool: return n != 0 ? "true" : "false"
         default: return NumberFormatting.plain(n)
+        }
+    }
+
+    /// Whether every row has exactly one value, none empty and no two alike: the usual state of
+    /// an id column, checked on the bytes with a table of hashes. (Building a `String` per
+    /// paper to check it in a `Dictionary` took a tenth of a one-shot query over 1M papers, on
+    /// one core.)
+    func holdsOneDistinctValuePerRow(_ rowCount: Int) -> Bool {
+        guard kind == .string, valueCount == rowCount, rowOffsets.count == rowCount + 1 else { return false }
+        for row in 0..<rowCount where rowOffsets[row + 1] - rowOffsets[row] != 1 { return false }
+        var capacity = 16
+        while capacity < rowCount * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var hashes = [UInt64](repeating: 0, count: capacity)  // 0: empty slot
+        var owners = [Int32](repeating: 0, count: capacity)
+        return bytes.withUnsafeBufferPointer { bytes in
+            for value in 0..<rowCount {
+                let lo = bounds[value], hi = bounds[value + 1]
+                guard hi > lo else { return false }
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for i in lo..<hi { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+                hash |= 1
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while hashes[slot] != 0 {
+                    if hashes[slot] == hash {
+                        let other = Int(owners[slot])
+                        let a = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+                        let b = UnsafeBufferPointer(rebasing: bytes[bounds[other]..<bounds[other + 1]])
+                        if a.elementsEqual(b) { return false }
+                    }
+                    slot = (slot + 1) & mask
+                }
+                hashes[slot] = hash
+                owners[slot] = Int32(value)
+            }
+            return true
         }
     }
 

@@ -69,16 +69,18 @@ enum ExtractionRunner {
             let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
             withTextViews(corpus) { views in
                 for row in start..<end {
-                    output.reset()
-                    if corpus.ruledOut?.contains(row) != true {
-                        var title = empty, abstract = empty
-                        var others: [TextView] = []
-                        views(row) { view in
-                            if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
-                        }
-                        let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: corpus.lookup)
-                        extractor.extract(from: input, into: &output)
+                    if corpus.ruledOut?.contains(row) == true {
+                        accumulator.appendEmptyRow()
+                        continue
                     }
+                    output.reset()
+                    var title = empty, abstract = empty
+                    var others: [TextView] = []
+                    views(row) { view in
+                        if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
+                    }
+                    let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: corpus.lookup)
+                    extractor.extract(from: input, into: &output)
                     accumulator.append(output)
                 }
             }
@@ -203,6 +205,11 @@ struct ColumnAccumulator {
             }
             rowOffsets[f].append(rowOffsets[f].last! + Int32(kept))
         }
+    }
+
+    /// Appends a paper without values (one a query prefilter ruled out).
+    mutating func appendEmptyRow() {
+        for f in fields.indices { rowOffsets[f].append(rowOffsets[f].last!) }
     }
 
     mutating func absorb(_ other: ColumnAccumulator) {
