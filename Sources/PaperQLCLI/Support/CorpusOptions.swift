@@ -61,7 +61,9 @@ struct CorpusOptions: ParsableArguments {
     /// An engine for `query` alone: the corpus is read with the query's prefilter.
     func makeEngine(forQuery query: String, useIndexes: Bool = true, prefilter: Bool = true) throws -> Engine {
         let extractors = try loadExtractors()
-        let corpus = try loadCorpus(prefilter: prefilter ? QueryPrefilter(query, extractors: extractors) : nil)
+        // The built-in sample is small and already in memory: building the prefilter's phrase
+        // tables would cost more than it saves.
+        let corpus = try loadCorpus(prefilter: prefilter && !corpus.isEmpty ? QueryPrefilter(query, extractors: extractors) : nil)
         return try makeEngine(corpus: corpus, extractors: extractors, useIndexes: useIndexes)
     }
 
