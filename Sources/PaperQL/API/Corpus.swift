@@ -41,8 +41,9 @@ public struct Corpus: Sendable {
     }
 
     /// Reads papers for one query: papers that cannot satisfy `prefilter`'s query are loaded
-    /// without their abstract, which makes the extraction the query needs cheaper. The query
-    /// gives the same answer as on a full load; other queries may not.
+    /// without their abstract, which makes the extraction the query needs cheaper, and fields
+    /// the query never mentions are read but left empty. The query gives the same answer as on
+    /// a full load; other queries may not.
     public init(contentsOf urls: [URL], format: InputFormat? = nil, prefilter: QueryPrefilter?) throws(ImportError) {
         var builder = CorpusBuilder()
         builder.prefilter = prefilter

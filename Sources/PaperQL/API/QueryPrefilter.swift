@@ -23,7 +23,8 @@
 /// ```
 ///
 /// The result is the same as without the prefilter; the corpus is meant for this query only,
-/// since papers that cannot match it are loaded without their abstracts.
+/// since papers that cannot match it are loaded without their abstracts, and fields the query
+/// never mentions are left empty.
 public struct QueryPrefilter: Sendable {
     indirect enum Condition: Sendable {
         /// One of the phrases occurs, and then `check` (when given) holds.
