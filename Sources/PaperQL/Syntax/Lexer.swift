@@ -42,6 +42,13 @@ struct Lexer {
         index + ahead < bytes.count ? bytes[index + ahead] : nil
     }
 
+    /// Whether only blanks come before `offset` on its line.
+    private func startsLine(_ offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0, bytes[i] == 0x20 || bytes[i] == 0x09 { i -= 1 }
+        return i < 0 || bytes[i] == 0x0A || bytes[i] == 0x0D
+    }
+
     private mutating func advance() {
         let b = bytes[index]
         index += 1
@@ -115,6 +122,14 @@ struct Lexer {
             return try number(from: start)
         case UInt8(ascii: "."):
             if let d = peek(1), isDigit(d) { return try number(from: start) }
+            if let c = peek(1), isWordStart(c), startsLine(start.offset) {
+                // `.format csv` piped in, or saved in a query file, by someone used to the prompt.
+                advance()
+                while let c = peek(), isWordPart(c) { advance() }
+                let command = text(from: start)
+                throw error(.syntax, "`\(command)` is a command of the interactive prompt, not a statement", from: start,
+                            suggestion: "scripts and pipes take options instead, such as `paperql run --format csv`")
+            }
             advance()
             throw error(.syntax, "unexpected `.`", from: start)
         default:

@@ -149,6 +149,8 @@ import Testing
         ErrorCase(source: "papers where f(1", message: "expected `)` to close the `(` at 1:15, found end of input", line: 1, column: 17),
         ErrorCase(source: "papers where x = /re/", message: "a /regex/ can only follow `matches`", line: 1, column: 18),
         ErrorCase(source: "papers where x = 1\n  and", message: "expected a field, a value or a function in the condition, found end of input", line: 2, column: 6),
+        ErrorCase(source: "papers where x = 1 .y", message: "unexpected `.`", line: 1, column: 20),
+        ErrorCase(source: "count papers\n  .format csv", message: "`.format` is a command of the interactive prompt, not a statement", line: 2, column: 3),
     ])
     func errors(_ c: ErrorCase) throws {
         let diagnostic = try #require(error(c.source))
@@ -164,6 +166,7 @@ import Testing
         #expect(error("papers where x 3")?.suggestion?.contains("compare with") == true)
         #expect(error("papers where title contain \"x\"")?.suggestion == "did you mean `contains`?")
         #expect(error("papers where x = y z")?.message == "unexpected `z` after the query")
+        #expect(error(".timer on")?.suggestion?.contains("paperql run --format csv") == true)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() throws {
