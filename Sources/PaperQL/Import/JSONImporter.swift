@@ -291,7 +291,7 @@ private struct RecordReader {
             }
             if let raw = try scanner.readRawString() {
                 if builder.has(column: column) { return }
-                if raw.contains(where: { $0 >= 0x80 }), String(validating: raw, as: UTF8.self) == nil {
+                if !ByteSearch.isASCII(raw), String(validating: raw, as: UTF8.self) == nil {
                     scanner.sawInvalidUTF8 = true
                     var repaired = String(decoding: raw, as: UTF8.self)
                     repaired.withUTF8 { builder.addNormalizedText(column: column, utf8: $0) }

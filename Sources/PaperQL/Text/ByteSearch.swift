@@ -45,6 +45,31 @@ enum ByteSearch {
     }
 
     static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+
+    /// Whether every byte is ASCII, read eight at a time: the importer asks this of every title
+    /// and abstract, and the byte loop was a tenth of a one-shot query's time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let n = bytes.count
+        var i = 0
+        while i &+ 32 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+            if word & highBits != 0 { return false }
+            i &+= 32
+        }
+        while i &+ 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits != 0 { return false }
+            i &+= 8
+        }
+        while i < n {
+            if bytes[i] >= 0x80 { return false }
+            i &+= 1
+        }
+        return true
+    }
 }
 
 extension ByteSearch {
