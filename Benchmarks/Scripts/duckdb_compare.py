@@ -267,6 +267,15 @@ def worker_duckdb_oneshot(path, args):
     return {"count": count, "timings": {"query": time.perf_counter() - t0}}
 
 
+def warm_report(con, queries, timings, args):
+    """Runs the warm queries on a materialised table; the worker's report with their results."""
+    warm, results = timed_warm(lambda q: con.execute(q).fetchall(), queries, args.repeats)
+    timings.update(warm)
+    return {"count": results["filter"][0][0], "timings": timings,
+            "groups": [[t, n] for t, n in results["group-by"]],
+            "top": [[i, p] for i, _, p in results["top-10"]]}
+
+
 def worker_duckdb_table(path, args):
     import duckdb
     con = duckdb.connect()
@@ -274,11 +283,7 @@ def worker_duckdb_table(path, args):
     t0 = time.perf_counter()
     con.execute(sql_materialise(path))
     timings = {"materialise": time.perf_counter() - t0}
-    warm, results = timed_warm(lambda q: con.execute(q).fetchall(), DUCK_WARM, args.repeats)
-    timings.update(warm)
-    return {"count": results["filter"][0][0], "timings": timings,
-            "groups": [[t, n] for t, n in results["group-by"]],
-            "top": [[i, p] for i, _, p in results["top-10"]]}
+    return warm_report(con, DUCK_WARM, timings, args)
 
 
 def worker_sqlite_table(path, args):
@@ -304,11 +309,7 @@ def worker_sqlite_table(path, args):
     del rows, topic_rows
     t2 = time.perf_counter()
     timings = {"parse + extract (python)": t1 - t0, "insert + index": t2 - t1, "materialise": t2 - t0}
-    warm, results = timed_warm(lambda q: con.execute(q).fetchall(), SQLITE_WARM, args.repeats)
-    timings.update(warm)
-    return {"count": results["filter"][0][0], "timings": timings,
-            "groups": [[t, n] for t, n in results["group-by"]],
-            "top": [[i, p] for i, _, p in results["top-10"]]}
+    return warm_report(con, SQLITE_WARM, timings, args)
 
 
 def worker_python_oneshot(path, args):
