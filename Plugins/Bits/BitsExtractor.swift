@@ -30,6 +30,9 @@ struct BitsScanner {
 
     /// Number formats: a prefix and the bit count after it (INT8, FP16, BF16, NF4, MXFP4, BFLOAT16).
     static let formats: [[UInt8]] = ["bfloat", "float", "mxfp", "mxint", "uint", "int", "fp", "bf", "nf"].map { Array($0.utf8) }
+    /// Only words that can name a precision start with these: int.., uint.., fp.., bf.., nf..,
+    /// mx.., float.., w4a16, ternary, binar...
+    static let formatInitials = TextTools.letterMask("iufbnmwt")
     static let notPrecision = Set<WordKey>(words: ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
         "of", "address", "addresses", "hash", "seed", "keys", "key", "system", "systems", "architecture", "os", "cpu", "cpus",
         "machine", "entropy"])
@@ -60,8 +63,7 @@ struct BitsScanner {
                 var j = i
                 while j < n, TextTools.isWordByte(text[j]) { j += 1 }
                 let lower = b | 0x20
-                // Only words that can name a precision: int.., uint.., fp.., bf.., nf.., mx.., float.., w4a16, ternary, binar...
-                if "iufbnmwt".utf8.contains(lower) { found += namedFormat(i..<j, in: text) }
+                if TextTools.isLetter(lower, in: BitsScanner.formatInitials) { found += namedFormat(i..<j, in: text) }
                 i = j
                 continue
             }

@@ -47,6 +47,8 @@ struct SpeedupScanner {
     static let comparatives = Set<WordKey>(words: ["higher", "lower", "improvement", "increase", "gain"])
     static let reduction = WordKey("reduction")
     static let twice = WordKey("twice")
+    /// twice, two ... ten, twenty, hundred: the number words start with these.
+    static let numberWordInitials = TextTools.letterMask("tfsenh")
     static let asFast = (WordKey("as"), WordKey("fast"))
     static let timesOrFold = Set<WordKey>(words: ["times", "fold"])
     static let accelerat = Array("accelerat".utf8)
@@ -73,8 +75,7 @@ struct SpeedupScanner {
             if TextTools.isLetter(b), tokenStart {
                 var j = i
                 while j < n, TextTools.isLetter(text[j]) { j += 1 }
-                // twice, two ... ten, twenty, hundred: words starting with t, f, s, e, n, h.
-                if "tfsenh".utf8.contains(b | 0x20) {
+                if TextTools.isLetter(b, in: SpeedupScanner.numberWordInitials) {
                     let key = WordKey(UnsafeBufferPointer(rebasing: text[i..<j]))
                     if key == SpeedupScanner.twice {
                         TextTools.words(after: j, in: text, count: 2, into: &after)

@@ -36,6 +36,18 @@ public enum TextTools {
     @inline(__always)
     public static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
 
+    /// A set of ASCII letters (case ignored) as one bit each, for ``isLetter(_:in:)``: a scanner
+    /// that asks `"tfs".utf8.contains(b)` per word walks a `String` every time.
+    public static func letterMask(_ letters: String) -> UInt32 {
+        letters.utf8.reduce(0) { mask, b in isLetter(b) ? mask | 1 << UInt32((b | 0x20) - 97) : mask }
+    }
+
+    /// Whether `b` is a letter in `mask` (from ``letterMask(_:)``), ignoring case.
+    @inline(__always)
+    public static func isLetter(_ b: UInt8, in mask: UInt32) -> Bool {
+        isLetter(b) && mask & 1 << UInt32((b | 0x20) &- 97) != 0
+    }
+
     /// The lowercased words (letters, digits, `-`) that follow `position`, at most `count`,
     /// stopping at sentence punctuation (and at commas with `stopAtComma`).
     public static func words(after position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int, stopAtComma: Bool = false) -> [String] {
