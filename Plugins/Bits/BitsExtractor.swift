@@ -50,6 +50,8 @@ struct BitsScanner {
     mutating func precisions(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
         var found: [(Double, Range<Int>)] = []
         let n = text.count
+        // Read once: a static read in the loop costs a `swift_once` check per word.
+        let formatInitials = BitsScanner.formatInitials
         var i = 0
         while i < n {
             let b = text[i]
@@ -63,7 +65,7 @@ struct BitsScanner {
                 var j = i
                 while j < n, TextTools.isWordByte(text[j]) { j += 1 }
                 let lower = b | 0x20
-                if TextTools.isLetter(lower, in: BitsScanner.formatInitials) { found += namedFormat(i..<j, in: text) }
+                if TextTools.isLetter(lower, in: formatInitials) { found += namedFormat(i..<j, in: text) }
                 i = j
                 continue
             }

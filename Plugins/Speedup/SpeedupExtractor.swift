@@ -57,6 +57,7 @@ struct SpeedupScanner {
         var found: [(Double, Range<Int>)] = []
         sentences = nil
         let n = text.count
+        let numberWordInitials = SpeedupScanner.numberWordInitials  // read once, not per word
         var i = 0
         while i < n {
             let b = text[i]
@@ -75,7 +76,7 @@ struct SpeedupScanner {
             if TextTools.isLetter(b), tokenStart {
                 var j = i
                 while j < n, TextTools.isLetter(text[j]) { j += 1 }
-                if TextTools.isLetter(b, in: SpeedupScanner.numberWordInitials) {
+                if TextTools.isLetter(b, in: numberWordInitials) {
                     let key = WordKey(UnsafeBufferPointer(rebasing: text[i..<j]))
                     if key == SpeedupScanner.twice {
                         TextTools.words(after: j, in: text, count: 2, into: &after)
