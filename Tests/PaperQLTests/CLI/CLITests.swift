@@ -79,8 +79,7 @@ import Testing
     }
 
     @Test func unreadableRecordsAreReportedButTheRestLoads() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("mixed.jsonl")
         try """
@@ -150,8 +149,7 @@ import Testing
     }
 
     @Test func queryFilesTestThemselves() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory("test")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("checks.pql")
         try """
@@ -171,19 +169,16 @@ import Testing
     }
 
     @Test func theExampleQueryFilesHoldTheirExpectations() throws {
-        let folder = TestSupport.packageRoot.appendingPathComponent("Examples/queries")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".pql") }.sorted()
+        let files = TestSupport.exampleQueryFiles
         #expect(files.count >= 5)
-        let r = try TestSupport.paperql(["test"] + files.map { folder.appendingPathComponent($0).path })
+        let r = try TestSupport.paperql(["test"] + files.map(\.path))
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("expectations held") && !r.stdout.contains("failed"))
     }
 
     @Test func builtInSampleNeedsNoFiles() throws {
         // Copy the binary somewhere else: the sample corpus is inside it.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-copy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory("copy")
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("paperql")
         try FileManager.default.copyItem(at: TestSupport.binary, to: copy)

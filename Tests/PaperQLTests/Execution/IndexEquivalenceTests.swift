@@ -19,11 +19,9 @@ import StandardExtractors
         var files = DocumentationTests.examples.map {
             QueryFile(name: "LANGUAGE.md:\($0.line)", source: $0.query, onSample: false)
         }
-        let folder = TestSupport.packageRoot.appendingPathComponent("Examples/queries")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".pql") {
-            let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
-            files.append(QueryFile(name: name, source: text, onSample: true))
+        for url in TestSupport.exampleQueryFiles {
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            files.append(QueryFile(name: url.lastPathComponent, source: text, onSample: true))
         }
         // Grouping every paper takes another path with indexes (posting-list sizes).
         files.append(QueryFile(name: "whole-corpus groups", source: """

@@ -106,8 +106,7 @@ import StandardExtractors
     }
 
     @Test func documentsWithTheirOwnFieldAreReadInFull() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-prefilter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestSupport.makeTemporaryDirectory("prefilter")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("own.jsonl")
         try """

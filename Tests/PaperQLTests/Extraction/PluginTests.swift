@@ -16,11 +16,7 @@ import StandardExtractors
 
     var probe: URL { TestSupport.fixture("Plugins/misbehave.py") }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-plugins-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func temporaryDirectory() throws -> URL { try TestSupport.makeTemporaryDirectory("plugins") }
 
     @Test func aWellBehavedPluginProvidesFieldsWithEvidence() throws {
         let plugin = try ExternalExtractor(executable: probe, arguments: ["good"])

@@ -69,11 +69,7 @@ import Testing
     }
 
     /// A fresh temporary directory, removed by the caller.
-    private static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    private static func temporaryDirectory() throws -> URL { try TestSupport.makeTemporaryDirectory("import") }
 
     /// Writes `prefix`, then filler text up to `bytes` bytes, then `suffix`, without holding the
     /// whole file in memory. The filler has no line breaks, quotes or backslashes.

@@ -30,6 +30,13 @@ enum TestSupport {
     /// The twelve papers the language reference runs its examples on.
     static let docsCorpusURL = packageRoot.appendingPathComponent("docs/examples/papers.jsonl")
 
+    /// The query files in `Examples/queries`, in name order.
+    static var exampleQueryFiles: [URL] {
+        let folder = packageRoot.appendingPathComponent("Examples/queries")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".pql") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
     static let docsEngine: Engine = {
         let corpus = try! Corpus(contentsOf: docsCorpusURL)
         return try! Engine(corpus: corpus, extractors: StandardExtractors.all)
@@ -77,6 +84,13 @@ enum TestSupport {
         let status: Int32
         let stdout: String
         let stderr: String
+    }
+
+    /// A fresh directory under the system's temporary folder, named after `label`.
+    static func makeTemporaryDirectory(_ label: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paperql-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
     /// Runs the built `paperql` with `arguments`, feeding `input` to stdin.
