@@ -33,14 +33,14 @@ struct BitsScanner {
     /// Only words that can name a precision start with these: int.., uint.., fp.., bf.., nf..,
     /// mx.., float.., w4a16, ternary, binar...
     static let formatInitials = TextTools.letterMask("iufbnmwt")
-    static let notPrecision = Set<WordKey>(words: ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
+    static let notPrecision = WordSet(words: ["colour", "color", "colors", "colours", "rgb", "image", "images", "audio", "pcm",
         "of", "address", "addresses", "hash", "seed", "keys", "key", "system", "systems", "architecture", "os", "cpu", "cpus",
         "machine", "entropy"])
-    static let ternaryContext = Set<WordKey>(words: ["weights", "weight", "quantization", "networks", "network", "llm", "llms",
+    static let ternaryContext = WordSet(words: ["weights", "weight", "quantization", "networks", "network", "llm", "llms",
         "models", "model", "values", "parameters"])
-    static let binaryContext = Set<WordKey>(words: ["weights", "weight", "neural", "networks", "network", "activations",
+    static let binaryContext = WordSet(words: ["weights", "weight", "neural", "networks", "network", "activations",
         "quantization", "nets", "bnn", "bnns"])
-    static let binarised = Set<WordKey>(words: ["binarized", "binarised", "binarization", "binarisation", "binarize", "binarizing"])
+    static let binarised = WordSet(words: ["binarized", "binarised", "binarization", "binarisation", "binarize", "binarizing"])
     static let ternary = WordKey("ternary")
     static let binary = WordKey("binary")
     static let sub = WordKey("sub")
@@ -63,15 +63,31 @@ struct BitsScanner {
             }
             if TextTools.isLetter(b), i == 0 || !TextTools.isWordByte(text[i - 1]) {
                 var j = i
-                while j < n, TextTools.isWordByte(text[j]) { j += 1 }
+                var hasDigit = false
+                while j < n, TextTools.isWordByte(text[j]) {
+                    hasDigit = hasDigit || TextTools.isDigit(text[j])
+                    j += 1
+                }
                 let lower = b | 0x20
-                if TextTools.isLetter(lower, in: formatInitials) { found += namedFormat(i..<j, in: text) }
+                // A format name holds its bit count (INT8, W4A16); the word forms start "ter" or "bin".
+                if TextTools.isLetter(lower, in: formatInitials), hasDigit || BitsScanner.mayNameFormat(i, j, in: text) {
+                    found += namedFormat(i..<j, in: text)
+                }
                 i = j
                 continue
             }
             i += 1
         }
         return found
+    }
+
+    /// Whether the word at `start..<end` starts "ter" or "bin" (ternary, binary, binarized).
+    @inline(__always)
+    private static func mayNameFormat(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end - start >= 6 else { return false }
+        let first = text[start] | 0x20, second = text[start + 1] | 0x20, third = text[start + 2] | 0x20
+        return (first == UInt8(ascii: "t") && second == UInt8(ascii: "e") && third == UInt8(ascii: "r"))
+            || (first == UInt8(ascii: "b") && second == UInt8(ascii: "i") && third == UInt8(ascii: "n"))
     }
 
     /// "4-bit", "4 bit", "4bit", "0.8 bits per weight", and the list before it ("2/3/4-bit").

@@ -58,7 +58,7 @@ public struct DatasetsExtractor: Extractor {
 
 /// "the GazeCapture dataset", "PTMTorrent benchmark", "on the XYZ-1K corpus".
 enum NamedDatasetPattern {
-    static let nouns = Set<WordKey>(words: ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"])
+    static let nouns = WordSet(words: ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"])
     static let notNames: Set<String> = ["The", "This", "Our", "A", "An", "New", "Novel", "Large", "Public", "Existing", "Each",
                                         "Standard", "Popular", "Benchmark", "Dataset", "Synthetic", "Real", "Several", "Multiple",
                                         "Evaluation", "Training", "Test", "Open", "Diverse", "Comprehensive", "Both", "These", "Such",

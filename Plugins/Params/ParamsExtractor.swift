@@ -48,12 +48,12 @@ struct ParamsScanner {
     private var after: [Word] = []
     private var scratch: [Word] = []
 
-    static let paramNouns = Set<WordKey>(words: ["parameters", "parameter", "params", "param", "weights"])
-    static let paramAdjectives = Set<WordKey>(words: [
+    static let paramNouns = WordSet(words: ["parameters", "parameter", "params", "param", "weights"])
+    static let paramAdjectives = WordSet(words: [
         "trainable", "total", "active", "activated", "learnable", "non-embedding", "tunable", "additional", "extra",
         "model", "dense", "sparse", "effective", "free", "more", "fewer", "of", "only",
     ])
-    static let modelNouns = Set<WordKey>(words: [
+    static let modelNouns = WordSet(words: [
         "model", "models", "llm", "llms", "lm", "lms", "language", "variant", "variants", "version", "versions", "network",
         "networks", "transformer", "transformers", "checkpoint", "checkpoints", "backbone", "backbones", "teacher",
         "student", "moe", "scale", "size", "sizes", "sized", "decoder", "encoder", "vlm", "vlms", "mllm", "mllms",
@@ -62,7 +62,7 @@ struct ParamsScanner {
         "reader", "planner", "generator", "retriever", "reranker", "proxy", "classifier", "detector", "policy", "agent",
         "judge", "verifier", "critic", "drafter", "draft", "tokenizer",
     ])
-    static let otherNouns = Set<WordKey>(words: [
+    static let otherNouns = WordSet(words: [
         "tokens", "token", "images", "image", "samples", "sample", "examples", "example", "pairs", "words", "word",
         "sentences", "documents", "hours", "steps", "videos", "video", "frames", "flops", "flop", "gpu", "gpus", "queries",
         "users", "instances", "rows", "context", "contexts", "characters", "bits", "bit", "bytes", "pixels", "clips",
@@ -76,39 +76,39 @@ struct ParamsScanner {
         "resolution", "px", "updates", "cycles", "operations", "macs", "multiply-adds", "memory", "ram",
         "vram", "hbm", "wall-clock", "corpus", "dataset", "datasets", "data", "recordings", "generations",
     ])
-    static let scales: [WordKey: Double] = [WordKey("thousand"): 1e3, WordKey("million"): 1e6, WordKey("billion"): 1e9, WordKey("trillion"): 1e12]
-    static let connectors = Set<WordKey>(words: ["to", "and", "or", "from", "up"])
-    static let numberWords: [WordKey: Double] = [
+    static let scales = WordTable<Double>([("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)])
+    static let connectors = WordSet(words: ["to", "and", "or", "from", "up"])
+    static let numberWords = WordTable<Double>([
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "seventy": 70, "hundred": 100, "a": 1, "an": 1,
-    ].reduce(into: [:]) { $0[WordKey($1.key)] = $1.value }
-    static let vagueWords = Set<WordKey>(words: ["few", "several", "hundreds", "tens", "thousands", "many", "some", "multi", "sub"])
+    ].map { ($0.key, $0.value) })
+    static let vagueWords = WordSet(words: ["few", "several", "hundreds", "tens", "thousands", "many", "some", "multi", "sub"])
     /// Weak words that may sit between a size and what it counts ("7B base model").
-    static let weakWords = Set<WordKey>(words: ["base", "chat", "instruct", "pretrained", "pre-trained", "open", "open-source",
+    static let weakWords = WordSet(words: ["base", "chat", "instruct", "pretrained", "pre-trained", "open", "open-source",
         "dense", "sparse", "new", "small", "large", "larger", "smaller", "distilled", "fine-tuned", "quantized", "labelled",
         "labeled", "unlabeled", "unlabelled", "high-quality", "synthetic", "training",
         "text", "public", "curated", "additional", "more", "fewer", "total", "active", "activated", "trainable", "audio",
         "multilingual", "english", "web", "raw", "generated", "annotated", "real", "human", "diverse", "long", "short"])
-    static let sizeContext = Set<WordKey>(words: ["sizes", "size", "scales", "scale", "models", "parameters", "parameter", "variants",
+    static let sizeContext = WordSet(words: ["sizes", "size", "scales", "scale", "models", "parameters", "parameter", "variants",
         "ranging", "range", "llms", "checkpoints", "family", "families", "count", "counts"])
     /// Words that start a new phrase: the words after them say nothing about the number.
-    static let phraseBreaks = Set<WordKey>(words: ["the", "a", "an", "on", "in", "with", "for", "by", "to", "of", "at", "from", "which",
+    static let phraseBreaks = WordSet(words: ["the", "a", "an", "on", "in", "with", "for", "by", "to", "of", "at", "from", "which",
         "that", "is", "are", "was", "were", "and", "or", "while", "but", "than", "as", "it", "its", "their", "our", "we", "this",
         "these", "when", "where", "instead"])
     /// Dataset families whose names carry a size (JFT-300M is images, LAION-5B is image-text pairs).
-    static let datasetNames = Set<WordKey>(words: ["jft", "laion", "pmc", "cc", "yfcc", "webli", "datacomp", "coyo", "mmc4", "objaverse",
+    static let datasetNames = WordSet(words: ["jft", "laion", "pmc", "cc", "yfcc", "webli", "datacomp", "coyo", "mmc4", "objaverse",
         "redpajama", "fineweb", "dolma", "c4", "openwebtext", "slimpajama", "refinedweb"])
-    static let contextWords = Set<WordKey>(words: ["context", "window", "length", "contexts", "lengths", "sequence", "vocabulary",
+    static let contextWords = WordSet(words: ["context", "window", "length", "contexts", "lengths", "sequence", "vocabulary",
         "resolution", "budget"])
-    static let functionWords = Set<WordKey>(words: ["of", "to", "and", "or", "with", "than", "from", "on", "at", "by", "the", "a", "an",
+    static let functionWords = WordSet(words: ["of", "to", "and", "or", "with", "than", "from", "on", "at", "by", "the", "a", "an",
         "about", "over", "under", "only", "just", "nearly", "around", "approximately", "roughly", "below", "above", "between",
         "for", "in"])
-    static let articles = Set<WordKey>(words: ["a", "an", "our", "each", "one", "the"])
-    static let parameterParts = Set<WordKey>(words: ["parameter", "parameters", "param", "scale", "sized", "size", "model"])
-    static let tokenParts = Set<WordKey>(words: ["token", "tokens", "context"])
-    static let money = Set<WordKey>(words: ["dollars", "usd"])
-    static let activated = Set<WordKey>(words: ["activated", "active"])
+    static let articles = WordSet(words: ["a", "an", "our", "each", "one", "the"])
+    static let parameterParts = WordSet(words: ["parameter", "parameters", "param", "scale", "sized", "size", "model"])
+    static let tokenParts = WordSet(words: ["token", "tokens", "context"])
+    static let money = WordSet(words: ["dollars", "usd"])
+    static let activated = WordSet(words: ["activated", "active"])
     static let aboutSizeNeedles = ["parameter", " model", "llm", "network", "-scale", "sized", "scale"].map { Array($0.utf8) }
     static let flops = Array("flops".utf8)
     static let data = WordKey("data")

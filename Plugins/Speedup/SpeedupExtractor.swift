@@ -33,24 +33,24 @@ struct SpeedupScanner {
     static let speedWords = ["faster", "speedup", "speed-up", "speedups", "speed", "speeds", "accelerat", "throughput", "latency",
                              "wall-clock", "quicker", "tokens per second", "tokens/s", "inference time", "runtime", "time-to-first"]
         .map { Array($0.utf8) }
-    static let otherQuantities = Set<WordKey>(words: ["smaller", "fewer", "less", "larger", "more", "bigger", "lower", "higher",
+    static let otherQuantities = WordSet(words: ["smaller", "fewer", "less", "larger", "more", "bigger", "lower", "higher",
         "memory", "compression", "parameters", "params", "flops", "cheaper", "data", "storage", "size", "reduction", "cost",
         "compute", "energy", "improvement", "gain", "increase", "compressed", "longer", "shorter", "batch", "batches",
         "communication", "volume", "sram", "flash", "bandwidth", "vocabulary"])
-    static let speedNouns = Set<WordKey>(words: ["faster", "speedup", "speed-up", "speedups", "acceleration", "throughput", "latency",
+    static let speedNouns = WordSet(words: ["faster", "speedup", "speed-up", "speedups", "acceleration", "throughput", "latency",
         "quicker", "speed", "inference", "decoding", "training", "wall-clock", "speeds"])
-    static let numberWords: [WordKey: Double] = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100].reduce(into: [:]) { $0[WordKey($1.key)] = $1.value }
-    static let hardware = Set<WordKey>(words: ["a100", "h100", "v100", "a6000", "3090", "4090", "tpu", "tpus", "gpu", "gpus",
+    static let numberWords = WordTable<Double>(["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100].map { ($0.key, $0.value) })
+    static let hardware = WordSet(words: ["a100", "h100", "v100", "a6000", "3090", "4090", "tpu", "tpus", "gpu", "gpus",
         "nvidia", "h800", "a800", "l40", "t4"])
-    static let timeWords = Set<WordKey>(words: ["latency", "inference", "runtime", "time"])
-    static let comparatives = Set<WordKey>(words: ["higher", "lower", "improvement", "increase", "gain"])
+    static let timeWords = WordSet(words: ["latency", "inference", "runtime", "time"])
+    static let comparatives = WordSet(words: ["higher", "lower", "improvement", "increase", "gain"])
     static let reduction = WordKey("reduction")
     static let twice = WordKey("twice")
     /// twice, two ... ten, twenty, hundred: the number words start with these.
     static let numberWordInitials = TextTools.letterMask("tfsenh")
     static let asFast = (WordKey("as"), WordKey("fast"))
-    static let timesOrFold = Set<WordKey>(words: ["times", "fold"])
+    static let timesOrFold = WordSet(words: ["times", "fold"])
     static let accelerat = Array("accelerat".utf8)
 
     mutating func multipliers(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {

@@ -27,13 +27,13 @@ public enum TextTools {
         return ranges
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 97 && b | 0x20 <= 122 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isWordByte(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) || b >= 0x80 }
 
     /// A set of ASCII letters (case ignored) as one bit each, for ``isLetter(_:in:)``: a scanner
@@ -43,7 +43,7 @@ public enum TextTools {
     }
 
     /// Whether `b` is a letter in `mask` (from ``letterMask(_:)``), ignoring case.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLetter(_ b: UInt8, in mask: UInt32) -> Bool {
         isLetter(b) && mask & 1 << UInt32((b | 0x20) &- 97) != 0
     }
@@ -150,7 +150,14 @@ extension TextTools {
 
     /// Whether `text` contains `needle` (lowercase ASCII bytes), ignoring ASCII case; no allocation.
     public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
-        ByteSearch.containsFolded(text, needle)
+        ByteSearch.containsFoldedVectorised(text, needle)
+    }
+
+    /// Whether `text` contains `byte` (memchr, so many bytes per step): lets a scanner skip a
+    /// text that lacks a byte every match needs.
+    public static func contains(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, !text.isEmpty else { return false }
+        return memchr(base, Int32(byte), text.count) != nil
     }
 
     /// The text of `range` as a String.
@@ -163,3 +170,9 @@ extension TextTools {
         sentences.firstIndex { $0.contains(offset) || $0.upperBound == offset }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
