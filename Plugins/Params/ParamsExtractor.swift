@@ -145,9 +145,7 @@ struct ParamsScanner {
                     continue
                 }
                 // Scale words ("a trillion-parameter model") start with m, b or t.
-                let lower = b | 0x20
-                if lower == UInt8(ascii: "m") || lower == UInt8(ascii: "b") || lower == UInt8(ascii: "t"),
-                   let candidate = bareScaleCandidate(at: i, in: text) {
+                if ParamsScanner.startsScaleWord(at: i, in: text), let candidate = bareScaleCandidate(at: i, in: text) {
                     candidates.append(candidate)
                 }
                 while i < n, TextTools.isLetter(text[i]) || text[i] >= 0x80 { i += 1 }
@@ -221,7 +219,6 @@ struct ParamsScanner {
             suffix = shared.suffix
         }
         let full = value * scale
-        TextTools.words(before: start, in: text, count: 3, into: &before)
         TextTools.words(after: end, in: text, count: 4, stopAtComma: true, into: &after)
         let precededByDollar = start > 0 && (text[start - 1] == UInt8(ascii: "$") || text[start - 1] == 0xAC /* € tail */)
         var candidate = SizeCandidate(value: full, range: start..<end, verdict: .undecided,
@@ -246,7 +243,11 @@ struct ParamsScanner {
             return (candidate, j)
         }
         // One unit for a range ("5 to 500 billion tokens"): the verdict is the range end's.
-        candidate.verdict = sharedRange ? .undecided : judge(suffix: suffix, spelled: spelled, start: start, in: text)
+        if !sharedRange {
+            // Only the judgement reads the words before; most numbers are settled without them.
+            TextTools.words(before: start, in: text, count: 3, into: &before)
+            candidate.verdict = judge(suffix: suffix, spelled: spelled, start: start, in: text)
+        }
         return (candidate, end)
     }
 
@@ -286,6 +287,16 @@ struct ParamsScanner {
             return (s, true, nil)
         }
         return nil
+    }
+
+    /// Whether the word at `i` starts "mil", "bil" or "tri", as million, billion and trillion do:
+    /// a cheap test before reading the words around it.
+    @inline(__always)
+    private static func startsScaleWord(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i + 7 <= text.count else { return false }
+        let first = text[i] | 0x20, second = text[i + 1] | 0x20, third = text[i + 2] | 0x20
+        if first == UInt8(ascii: "t") { return second == UInt8(ascii: "r") && third == UInt8(ascii: "i") }
+        return (first == UInt8(ascii: "m") || first == UInt8(ascii: "b")) && second == UInt8(ascii: "i") && third == UInt8(ascii: "l")
     }
 
     /// "a trillion-parameter model", "ten billion parameters": a scale word with no digits.

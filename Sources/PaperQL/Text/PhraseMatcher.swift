@@ -17,8 +17,9 @@ public struct PhraseMatcher: Sendable {
         public let range: Range<Int>
     }
 
-    /// Dense transitions: state * classCount + class -> next state, negated when phrases end
-    /// there. Bytes are mapped to classes first (every byte no phrase uses shares one class),
+    /// Dense transitions: row + class -> the next state's row (state * classCount), negated when
+    /// phrases end there. Rows rather than state numbers keep a multiply off the chain of
+    /// dependent loads that a scan is. Bytes are mapped to classes first (every byte no phrase uses shares one class),
     /// which keeps the table small enough to stay in cache.
     private let transitions: [Int32]
     /// Byte (after folding) -> class.
@@ -114,7 +115,8 @@ public struct PhraseMatcher: Sendable {
             for c in 0..<width {
                 let target = Int(goto[state * width + c])
                 let renumbered = rank[target]
-                flat[newState * width + c] = outputs[target].isEmpty ? renumbered : -renumbered
+                let row = renumbered * Int32(width)
+                flat[newState * width + c] = outputs[target].isEmpty ? row : -row
             }
         }
         transitions = flat
@@ -157,10 +159,11 @@ public struct PhraseMatcher: Sendable {
 
     /// Calls `body` for every whole-word occurrence in `text`, in order of their ends.
     ///
-    /// Each step of the automaton waits on a table load, so a long text is scanned as two
-    /// halves at once: two independent chains keep the processor busy. The second half starts
-    /// `maximumLength` bytes early, which puts it in the right state by the midpoint, and reports
-    /// only matches ending past it.
+    /// Each step of the automaton waits on a table load, so a long text is scanned as four
+    /// quarters at once: independent chains keep the processor busy. Every quarter but the
+    /// first starts `maximumLength` bytes early, which puts it in the right state by its own
+    /// start, and keeps only matches ending inside it; those wait until the first quarter is
+    /// reported, so matches come in order.
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
         let n = text.count
         let width = classCount
@@ -169,61 +172,73 @@ public struct PhraseMatcher: Sendable {
             outputStart.withUnsafeBufferPointer { starts in
                 outputPhrases.withUnsafeBufferPointer { phrases in
                     outputLengths.withUnsafeBufferPointer { lengths in
-                        var state = 0
+                        @inline(__always) func emit(_ row: Int, endingAt i: Int) {
+                            let state = row / width
+                            for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                            }
+                        }
+                        var row = 0
                         var i = 0
-                        if n >= 256 {
-                            let middle = n / 2
-                            let warm = max(0, middle - maximumLength - 2)
-                            var second = 0
-                            var j = warm
-                            var deferred: [(phrase: Int, length: Int, end: Int)] = []
-                            // Lockstep: i runs over [0, middle), j over [warm, n).
-                            while i < middle, j < n {
-                                let a = Int(table[state &* width &+ Int(classes[Int(text[i])])])
-                                let b = Int(table[second &* width &+ Int(classes[Int(text[j])])])
-                                if a >= 0 { state = a } else {
-                                    state = -a
-                                    for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                        report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
-                                    }
+                        let warm = maximumLength + 2
+                        if n >= 4 * warm + 256 {
+                            let quarter = n / 4
+                            // Lane k reports matches ending in [bounds[k], bounds[k + 1]).
+                            let b1 = quarter, b2 = 2 * quarter, b3 = 3 * quarter
+                            var j1 = b1 - warm, j2 = b2 - warm, j3 = b3 - warm
+                            var r1 = 0, r2 = 0, r3 = 0
+                            var deferred: [(lane: Int, phrase: Int32, length: Int32, end: Int)] = []
+                            @inline(__always) func hold(_ lane: Int, _ row: Int, _ end: Int) {
+                                let state = row / width
+                                for k in Int(starts[state])..<Int(starts[state + 1]) {
+                                    deferred.append((lane, phrases[k], lengths[k], end))
                                 }
-                                if b >= 0 { second = b } else {
-                                    second = -b
-                                    if j >= middle {
-                                        for k in Int(starts[second])..<Int(starts[second + 1]) {
-                                            deferred.append((Int(phrases[k]), Int(lengths[k]), j))
-                                        }
-                                    }
-                                }
-                                i += 1
-                                j += 1
                             }
-                            // Finish the first half, report the second half's matches so far, then go on.
-                            while i < middle {
-                                let a = Int(table[state &* width &+ Int(classes[Int(text[i])])])
-                                if a >= 0 { state = a } else {
-                                    state = -a
-                                    for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                        report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
-                                    }
-                                }
-                                i += 1
+                            // Lockstep over the first quarter's length; lanes 1-3 then have `warm` bytes left.
+                            while i < b1 {
+                                let a = Int(table[row &+ Int(classes[Int(text[i])])])
+                                let b = Int(table[r1 &+ Int(classes[Int(text[j1])])])
+                                let c = Int(table[r2 &+ Int(classes[Int(text[j2])])])
+                                let d = Int(table[r3 &+ Int(classes[Int(text[j3])])])
+                                if a >= 0 { row = a } else { row = -a; emit(row, endingAt: i) }
+                                if b >= 0 { r1 = b } else { r1 = -b; if j1 >= b1 { hold(1, r1, j1) } }
+                                if c >= 0 { r2 = c } else { r2 = -c; if j2 >= b2 { hold(2, r2, j2) } }
+                                if d >= 0 { r3 = d } else { r3 = -d; if j3 >= b3 { hold(3, r3, j3) } }
+                                i &+= 1
+                                j1 &+= 1
+                                j2 &+= 1
+                                j3 &+= 1
                             }
-                            for match in deferred { report(match.phrase, length: match.length, endingAt: match.end, in: text, body) }
-                            state = second
-                            i = j
+                            @inline(__always) func finish(_ lane: Int, _ r: inout Int, _ j: inout Int, to end: Int) {
+                                while j < end {
+                                    let next = Int(table[r &+ Int(classes[Int(text[j])])])
+                                    if next >= 0 { r = next } else { r = -next; hold(lane, r, j) }
+                                    j &+= 1
+                                }
+                            }
+                            finish(1, &r1, &j1, to: b2)
+                            finish(2, &r2, &j2, to: b3)
+                            for lane in 1...2 {
+                                for match in deferred where match.lane == lane {
+                                    report(Int(match.phrase), length: Int(match.length), endingAt: match.end, in: text, body)
+                                }
+                            }
+                            // The last lane's matches so far, then it goes on to the end as the only one.
+                            for match in deferred where match.lane == 3 {
+                                report(Int(match.phrase), length: Int(match.length), endingAt: match.end, in: text, body)
+                            }
+                            row = r3
+                            i = j3
                         }
                         while i < n {
-                            let next = Int(table[state &* width &+ Int(classes[Int(text[i])])])
+                            let next = Int(table[row &+ Int(classes[Int(text[i])])])
                             if next >= 0 {
-                                state = next
+                                row = next
                             } else {
-                                state = -next
-                                for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                    report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
-                                }
+                                row = -next
+                                emit(row, endingAt: i)
                             }
-                            i += 1
+                            i &+= 1
                         }
                     }
                 }
