@@ -17,9 +17,8 @@ public struct CodeLinksExtractor: Extractor {
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         paper.forEachText { text in
             for range in LinkScanner.links(in: text.utf8) {
-                let url = TextTools.string(text.utf8, range)
-                guard !LinkScanner.isPaperLink(url) else { continue }
-                output.add(.string(url), toFieldAt: 0, evidence: text.evidence(range))
+                guard !LinkScanner.isPaperLink(bytes: UnsafeBufferPointer(rebasing: text.utf8[range])) else { continue }
+                output.add(.string(TextTools.string(text.utf8, range)), toFieldAt: 0, evidence: text.evidence(range))
             }
         }
     }
@@ -29,16 +28,32 @@ enum LinkScanner {
     /// Hosts recognised without a scheme.
     static let bareHosts: [StaticString] = ["github.com/", "gitlab.com/", "huggingface.co/", "bitbucket.org/", "www.", "hf.co/"]
 
-    /// Links to papers rather than to code. Zenodo DOIs (10.5281) are data and code, so they stay.
-    static func isPaperLink(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        let host = lower.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-            .replacingOccurrences(of: "www.", with: "")
-        if host.hasPrefix("doi.org/10.5281") { return false }
-        let paperHosts = ["arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org", "aclweb.org",
-                          "proceedings.neurips.cc", "papers.nips.cc", "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com",
-                          "sciencedirect.com", "semanticscholar.org", "proceedings.mlr.press", "jmlr.org"]
-        return paperHosts.contains { host.hasPrefix($0) }
+    /// Hosts of papers rather than code, lowercase; matched after the scheme and `www.`.
+    static let paperHosts: [[UInt8]] = ["arxiv.org", "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org", "aclweb.org",
+        "proceedings.neurips.cc", "papers.nips.cc", "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com",
+        "sciencedirect.com", "semanticscholar.org", "proceedings.mlr.press", "jmlr.org"].map { Array($0.utf8) }
+    static let schemes: [[UInt8]] = ["https://", "http://"].map { Array($0.utf8) }
+    static let zenodoDOI = Array("doi.org/10.5281".utf8)
+
+    /// Whether the URL links to a paper rather than to code, case ignored. Zenodo DOIs
+    /// (10.5281) are data and code, so they stay.
+    static func isPaperLink(bytes url: UnsafeBufferPointer<UInt8>) -> Bool {
+        var host = url[...]
+        func drop(_ prefix: [UInt8]) -> Bool {
+            guard host.count >= prefix.count else { return false }
+            for (k, b) in prefix.enumerated() where host[host.startIndex + k] | (TextTools.isLetter(b) ? 0x20 : 0) != b { return false }
+            host = host.dropFirst(prefix.count)
+            return true
+        }
+        func startsWith(_ prefix: [UInt8]) -> Bool {
+            let saved = host
+            defer { host = saved }
+            return drop(prefix)
+        }
+        for scheme in schemes where drop(scheme) { break }
+        _ = drop(Array("www.".utf8))
+        if startsWith(zenodoDOI) { return false }
+        return paperHosts.contains { startsWith($0) }
     }
 
     /// Every link the scanner accepts holds one of these: `/` (schemes and code hosts), `www.`,

@@ -107,7 +107,9 @@ extension ByteSearch {
                     let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | caseBit
                     let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | caseBit
                     let hit = (a .== vFirst) .& (b .== vLast)
-                    if any(hit) {
+                    // `any(_:)` reduces the mask through a generic call; two integer tests do not.
+                    let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: hit), to: (UInt64, UInt64).self)
+                    if lanes.0 | lanes.1 != 0 {
                         for lane in 0..<16 where hit[lane] {
                             let start = i + lane
                             var j = 1
