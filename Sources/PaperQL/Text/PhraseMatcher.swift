@@ -31,8 +31,11 @@ public struct PhraseMatcher: Sendable {
     private let outputLengths: [Int32]
     private let allowPlural: Bool
     private let allowVersion: Bool
-    /// The longest phrase, in bytes: a scan started this far back is in the right state.
+    /// The longest phrase in bytes, plus one for the anchor: a scan started this far back is
+    /// in the right state.
     private let maximumLength: Int
+    /// Where a scan starts: as if a space came before the text.
+    private let startRow: Int
 
     /// Compiles `phrases`. With `allowPlural`, a phrase also matches followed by `s` or `es`
     /// ("LLM" matches "LLMs"). With `allowVersion`, a phrase also matches when a version is
@@ -40,27 +43,47 @@ public struct PhraseMatcher: Sendable {
     public init(_ phrases: [String], allowPlural: Bool = false, allowVersion: Bool = false) {
         self.allowPlural = allowPlural
         self.allowVersion = allowVersion
-        maximumLength = phrases.map { $0.utf8.count }.max() ?? 0
-        // Classes: one per byte some phrase uses, one (0) for all the rest. The automaton is
-        // built over classes, so every table is classCount wide rather than 256.
         let folded = phrases.map { PhraseMatcher.fold(Array($0.utf8)) }
+        // Anchored: every phrase hangs below one state, reached by reading any byte that is not
+        // part of a word, so the automaton itself demands a word start before a phrase. Inside
+        // words it then stays near the root, and the scan never stops for a phrase buried in a
+        // longer word ("rag" in "storage"), which was most of the stops. Phrases that start
+        // with punctuation or a space (none of the standard ones) turn anchoring off.
+        let anchored = folded.allSatisfy { $0.isEmpty || PhraseMatcher.isWordByte($0[0]) }
+        maximumLength = (phrases.map { $0.utf8.count }.max() ?? 0) + (anchored ? 1 : 0)
+        // Classes: one per byte some phrase uses, one (0) for all other bytes outside words and
+        // one (1) for all other bytes inside words. The automaton is built over classes, so every
+        // table is classCount wide rather than 256.
         var classes = [UInt8](repeating: 0, count: 256)
         var used = [Bool](repeating: false, count: 256)
         for phrase in folded { for byte in phrase { used[Int(byte)] = true } }
-        var width = 1
-        for byte in 1..<256 where used[byte] && width < 255 {
-            classes[byte] = UInt8(width)
-            width += 1
+        var width = 2
+        for byte in 0..<256 {
+            if used[byte], width < 255 {
+                classes[byte] = UInt8(width)
+                width += 1
+            } else if PhraseMatcher.isWordByte(UInt8(byte)) {
+                classes[byte] = 1
+            }
         }
         for byte in 0..<256 { classes[byte] = classes[Int(PhraseMatcher.fold(UInt8(byte)))] }
         byteClass = classes
         classCount = width
+        var isBoundary = [Bool](repeating: false, count: width)
+        for byte in 0..<256 where !PhraseMatcher.isWordByte(UInt8(byte)) { isBoundary[Int(classes[byte])] = true }
 
         // The trie, as a flat table of class transitions (-1: none yet).
         var goto = [Int32](repeating: -1, count: width)
         var outputs: [[(phrase: Int, length: Int)]] = [[]]
+        var phraseRoot = 0
+        if anchored {
+            phraseRoot = 1
+            goto.append(contentsOf: repeatElement(-1, count: width))
+            outputs.append([])
+            for c in 0..<width where isBoundary[c] { goto[c] = 1 }
+        }
         for (index, phrase) in folded.enumerated() where !phrase.isEmpty {
-            var state = 0
+            var state = phraseRoot
             for byte in phrase {
                 let c = Int(classes[Int(byte)])
                 let next = goto[state * width + c]
@@ -86,7 +109,7 @@ public struct PhraseMatcher: Sendable {
             let next = goto[c]
             if next >= 0 {
                 fail[Int(next)] = 0
-                order.append(Int(next))
+                if !order.contains(Int(next)) { order.append(Int(next)) }  // the anchor has many edges in
             } else {
                 goto[c] = 0
             }
@@ -120,6 +143,7 @@ public struct PhraseMatcher: Sendable {
             }
         }
         transitions = flat
+        startRow = Int(rank[phraseRoot]) * width
         var start: [Int32] = [0]
         var phrasesFlat: [Int32] = []
         var lengths: [Int32] = []
@@ -159,92 +183,110 @@ public struct PhraseMatcher: Sendable {
 
     /// Calls `body` for every whole-word occurrence in `text`, in order of their ends.
     ///
-    /// Each step of the automaton waits on a table load, so a long text is scanned as four
-    /// quarters at once: independent chains keep the processor busy. Every quarter but the
-    /// first starts `maximumLength` bytes early, which puts it in the right state by its own
-    /// start, and keeps only matches ending inside it; those wait until the first quarter is
-    /// reported, so matches come in order.
+    /// The scan first notes where the automaton reaches a state where phrases end, with no
+    /// call in its loop (so its state stays in a register), then checks and reports each of
+    /// those places.
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
         let n = text.count
-        let width = classCount
-        transitions.withUnsafeBufferPointer { table in
-          byteClass.withUnsafeBufferPointer { classes in
+        guard n > 0, let base = text.baseAddress else { return }
+        let warm = maximumLength + 2
+        let lanes = n >= 4 * warm + 256 ? 4 : 1
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n + lanes * warm + 8) { hits in
+            var count = transitions.withUnsafeBufferPointer { table in
+                byteClass.withUnsafeBufferPointer { classes in
+                    lanes == 4 ? PhraseMatcher.scanQuarters(base, n, warm, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!)
+                        : PhraseMatcher.scan(base, 0, n, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, lane: 0, count: 0).count
+                }
+            }
+            if lanes == 4 {
+                // Drop what a lane found while warming up (before its quarter), then put the
+                // lanes' findings in text order.
+                let quarter = n / 4
+                var kept = 0
+                for k in 0..<count {
+                    let hit = hits[k]
+                    let lane = Int((hit >> 32) & 3)
+                    if lane == 0 || Int(hit >> 34) >= lane * quarter {
+                        hits[kept] = hit
+                        kept += 1
+                    }
+                }
+                count = kept
+                var found = UnsafeMutableBufferPointer(rebasing: hits[0..<count])
+                found.sort()
+            }
             outputStart.withUnsafeBufferPointer { starts in
                 outputPhrases.withUnsafeBufferPointer { phrases in
                     outputLengths.withUnsafeBufferPointer { lengths in
-                        @inline(__always) func emit(_ row: Int, endingAt i: Int) {
-                            let state = row / width
-                            for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                report(Int(phrases[k]), length: Int(lengths[k]), endingAt: i, in: text, body)
+                        for k in 0..<count {
+                            let hit = hits[k]
+                            let state = Int(hit & 0xFFFF_FFFF) / classCount
+                            let end = Int(hit >> 34)
+                            for o in Int(starts[state])..<Int(starts[state + 1]) {
+                                report(Int(phrases[o]), length: Int(lengths[o]), endingAt: end, in: text, body)
                             }
-                        }
-                        var row = 0
-                        var i = 0
-                        let warm = maximumLength + 2
-                        if n >= 4 * warm + 256 {
-                            let quarter = n / 4
-                            // Lane k reports matches ending in [bounds[k], bounds[k + 1]).
-                            let b1 = quarter, b2 = 2 * quarter, b3 = 3 * quarter
-                            var j1 = b1 - warm, j2 = b2 - warm, j3 = b3 - warm
-                            var r1 = 0, r2 = 0, r3 = 0
-                            var deferred: [(lane: Int, phrase: Int32, length: Int32, end: Int)] = []
-                            @inline(__always) func hold(_ lane: Int, _ row: Int, _ end: Int) {
-                                let state = row / width
-                                for k in Int(starts[state])..<Int(starts[state + 1]) {
-                                    deferred.append((lane, phrases[k], lengths[k], end))
-                                }
-                            }
-                            // Lockstep over the first quarter's length; lanes 1-3 then have `warm` bytes left.
-                            while i < b1 {
-                                let a = Int(table[row &+ Int(classes[Int(text[i])])])
-                                let b = Int(table[r1 &+ Int(classes[Int(text[j1])])])
-                                let c = Int(table[r2 &+ Int(classes[Int(text[j2])])])
-                                let d = Int(table[r3 &+ Int(classes[Int(text[j3])])])
-                                if a >= 0 { row = a } else { row = -a; emit(row, endingAt: i) }
-                                if b >= 0 { r1 = b } else { r1 = -b; if j1 >= b1 { hold(1, r1, j1) } }
-                                if c >= 0 { r2 = c } else { r2 = -c; if j2 >= b2 { hold(2, r2, j2) } }
-                                if d >= 0 { r3 = d } else { r3 = -d; if j3 >= b3 { hold(3, r3, j3) } }
-                                i &+= 1
-                                j1 &+= 1
-                                j2 &+= 1
-                                j3 &+= 1
-                            }
-                            @inline(__always) func finish(_ lane: Int, _ r: inout Int, _ j: inout Int, to end: Int) {
-                                while j < end {
-                                    let next = Int(table[r &+ Int(classes[Int(text[j])])])
-                                    if next >= 0 { r = next } else { r = -next; hold(lane, r, j) }
-                                    j &+= 1
-                                }
-                            }
-                            finish(1, &r1, &j1, to: b2)
-                            finish(2, &r2, &j2, to: b3)
-                            for lane in 1...2 {
-                                for match in deferred where match.lane == lane {
-                                    report(Int(match.phrase), length: Int(match.length), endingAt: match.end, in: text, body)
-                                }
-                            }
-                            // The last lane's matches so far, then it goes on to the end as the only one.
-                            for match in deferred where match.lane == 3 {
-                                report(Int(match.phrase), length: Int(match.length), endingAt: match.end, in: text, body)
-                            }
-                            row = r3
-                            i = j3
-                        }
-                        while i < n {
-                            let next = Int(table[row &+ Int(classes[Int(text[i])])])
-                            if next >= 0 {
-                                row = next
-                            } else {
-                                row = -next
-                                emit(row, endingAt: i)
-                            }
-                            i &+= 1
                         }
                     }
                 }
             }
-          }
         }
+    }
+
+    /// Runs the automaton over `text[from..<to]` from `row`, appending to `hits` each position
+    /// where phrases end, as `position << 34 | lane << 32 | row`.
+    @inline(__always)
+    private static func scan(_ text: UnsafePointer<UInt8>, _ from: Int, _ to: Int, _ row: Int, _ table: UnsafePointer<Int32>,
+                             _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>, lane: UInt64, count: Int) -> (row: Int, count: Int) {
+        var row = row
+        var count = count
+        var i = from
+        while i < to {
+            let next = Int(table[row &+ Int(classes[Int(text[i])])])
+            if next < 0 {
+                row = -next
+                hits[count] = UInt64(i) << 34 | lane << 32 | UInt64(row)
+                count &+= 1
+            } else {
+                row = next
+            }
+            i &+= 1
+        }
+        return (row, count)
+    }
+
+    /// Four quarters of a long text at once: each step waits on a table load, and four
+    /// independent chains keep the processor busy. Lanes 1-3 start `warm` bytes before their
+    /// quarter, which puts them in the right state by its start; the caller drops what they
+    /// find before it. Returns the number of hits.
+    private static func scanQuarters(_ text: UnsafePointer<UInt8>, _ n: Int, _ warm: Int, _ startRow: Int, _ table: UnsafePointer<Int32>,
+                                     _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>) -> Int {
+        let quarter = n / 4
+        let t1 = text + (quarter - warm), t2 = text + (2 * quarter - warm), t3 = text + (3 * quarter - warm)
+        var r0 = startRow, r1 = 0, r2 = 0, r3 = 0
+        var count = 0
+        var i = 0
+        @inline(__always) func step(_ row: inout Int, _ byte: UInt8, _ position: Int, _ lane: UInt64) {
+            let next = Int(table[row &+ Int(classes[Int(byte)])])
+            if next < 0 {
+                row = -next
+                hits[count] = UInt64(position) << 34 | lane << 32 | UInt64(row)
+                count &+= 1
+            } else {
+                row = next
+            }
+        }
+        // Lockstep over the first quarter; lanes 1 and 2 then have `warm` bytes left to reach the
+        // next quarter, and lane 3 the rest of the text.
+        while i < quarter {
+            step(&r0, text[i], i, 0)
+            step(&r1, t1[i], quarter - warm + i, 1)
+            step(&r2, t2[i], 2 * quarter - warm + i, 2)
+            step(&r3, t3[i], 3 * quarter - warm + i, 3)
+            i &+= 1
+        }
+        count = scan(text, 2 * quarter - warm, 2 * quarter, r1, table, classes, hits, lane: 1, count: count).count
+        count = scan(text, 3 * quarter - warm, 3 * quarter, r2, table, classes, hits, lane: 2, count: count).count
+        return scan(text, 4 * quarter - warm, n, r3, table, classes, hits, lane: 3, count: count).count
     }
 
     /// Checks word boundaries (and plural or version suffixes) around a phrase ending at `i`.
