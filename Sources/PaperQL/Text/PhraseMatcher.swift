@@ -241,17 +241,24 @@ public struct PhraseMatcher: Sendable {
         var count = count
         var i = from
         while i < to {
-            let next = Int(table[row &+ Int(classes[Int(text[i])])])
-            if next < 0 {
-                row = -next
-                hits[count] = UInt64(i) << 34 | lane << 32 | UInt64(row)
-                count &+= 1
-            } else {
-                row = next
-            }
+            step(&row, text[i], i, lane, table, classes, hits, &count)
             i &+= 1
         }
         return (row, count)
+    }
+
+    /// One byte: the next state, and a hit when phrases end there.
+    @inline(__always)
+    private static func step(_ row: inout Int, _ byte: UInt8, _ position: Int, _ lane: UInt64, _ table: UnsafePointer<Int32>,
+                             _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>, _ count: inout Int) {
+        let next = Int(table[row &+ Int(classes[Int(byte)])])
+        if next < 0 {
+            row = -next
+            hits[count] = UInt64(position) << 34 | lane << 32 | UInt64(row)
+            count &+= 1
+        } else {
+            row = next
+        }
     }
 
     /// Four quarters of a long text at once: each step waits on a table load, and four
@@ -265,23 +272,13 @@ public struct PhraseMatcher: Sendable {
         var r0 = startRow, r1 = 0, r2 = 0, r3 = 0
         var count = 0
         var i = 0
-        @inline(__always) func step(_ row: inout Int, _ byte: UInt8, _ position: Int, _ lane: UInt64) {
-            let next = Int(table[row &+ Int(classes[Int(byte)])])
-            if next < 0 {
-                row = -next
-                hits[count] = UInt64(position) << 34 | lane << 32 | UInt64(row)
-                count &+= 1
-            } else {
-                row = next
-            }
-        }
         // Lockstep over the first quarter; lanes 1 and 2 then have `warm` bytes left to reach the
         // next quarter, and lane 3 the rest of the text.
         while i < quarter {
-            step(&r0, text[i], i, 0)
-            step(&r1, t1[i], quarter - warm + i, 1)
-            step(&r2, t2[i], 2 * quarter - warm + i, 2)
-            step(&r3, t3[i], 3 * quarter - warm + i, 3)
+            step(&r0, text[i], i, 0, table, classes, hits, &count)
+            step(&r1, t1[i], quarter - warm + i, 1, table, classes, hits, &count)
+            step(&r2, t2[i], 2 * quarter - warm + i, 2, table, classes, hits, &count)
+            step(&r3, t3[i], 3 * quarter - warm + i, 3, table, classes, hits, &count)
             i &+= 1
         }
         count = scan(text, 2 * quarter - warm, 2 * quarter, r1, table, classes, hits, lane: 1, count: count).count
