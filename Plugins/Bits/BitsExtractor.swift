@@ -52,39 +52,48 @@ struct BitsScanner {
         let n = text.count
         // Read once: a static read in the loop costs a `swift_once` check per word.
         let formatInitials = BitsScanner.formatInitials
-        var i = 0
-        while i < n {
+        // Only the starts of letter and digit runs matter, and of those only numbers, words
+        // with a digit and words starting "ter" or "bin", so most words are never read to
+        // their end. `resume` skips what a match consumed.
+        var resume = 0
+        var starts = RunStarts(text)
+        while let i = starts.next() {
+            guard i >= resume else { continue }
             let b = text[i]
-            let atTokenStart = i == 0 || !(TextTools.isLetter(text[i - 1]) || TextTools.isDigit(text[i - 1]) || text[i - 1] == UInt8(ascii: "."))
-            if TextTools.isDigit(b), atTokenStart, let hit = numberBits(at: i, in: text) {
-                found += hit.values
-                i = hit.end
-                continue
-            }
-            if TextTools.isLetter(b), i == 0 || !TextTools.isWordByte(text[i - 1]) {
-                var j = i
-                var hasDigit = false
-                while j < n, TextTools.isWordByte(text[j]) {
-                    hasDigit = hasDigit || TextTools.isDigit(text[j])
-                    j += 1
+            let previous: UInt8 = i > 0 ? text[i - 1] : 0x20
+            var wordStart = -1
+            if TextTools.isDigit(b) {
+                if TextTools.isWordByte(previous) {
+                    // A digit inside a word: the word names a format if it starts with a letter.
+                    var start = i - 1
+                    while start > 0, TextTools.isWordByte(text[start - 1]) { start -= 1 }
+                    if start >= resume, TextTools.isLetter(text[start]) { wordStart = start }
                 }
-                let lower = b | 0x20
-                // A format name holds its bit count (INT8, W4A16); the word forms start "ter" or "bin".
-                if TextTools.isLetter(lower, in: formatInitials), hasDigit || BitsScanner.mayNameFormat(i, j, in: text) {
-                    found += namedFormat(i..<j, in: text)
+                if wordStart < 0 {
+                    let atTokenStart = !(TextTools.isLetter(previous) || TextTools.isDigit(previous) || previous == UInt8(ascii: "."))
+                    if atTokenStart, let hit = numberBits(at: i, in: text) {
+                        found += hit.values
+                        resume = hit.end
+                    }
+                    continue
                 }
-                i = j
-                continue
+            } else if !TextTools.isWordByte(previous), BitsScanner.mayNameFormat(i, n, in: text) {
+                wordStart = i
             }
-            i += 1
+            guard wordStart >= 0 else { continue }
+            var j = wordStart
+            while j < n, TextTools.isWordByte(text[j]) { j += 1 }
+            if TextTools.isLetter(text[wordStart], in: formatInitials) { found += namedFormat(wordStart..<j, in: text) }
+            resume = j
         }
         return found
     }
 
-    /// Whether the word at `start..<end` starts "ter" or "bin" (ternary, binary, binarized).
+    /// Whether the text at `start` (before `end`) starts "ter" or "bin", as ternary, binary and
+    /// binarized do.
     @inline(__always)
     private static func mayNameFormat(_ start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard end - start >= 6 else { return false }
+        guard end - start >= 3 else { return false }
         let first = text[start] | 0x20, second = text[start + 1] | 0x20, third = text[start + 2] | 0x20
         return (first == UInt8(ascii: "t") && second == UInt8(ascii: "e") && third == UInt8(ascii: "r"))
             || (first == UInt8(ascii: "b") && second == UInt8(ascii: "i") && third == UInt8(ascii: "n"))
