@@ -67,16 +67,15 @@ enum LinkScanner {
         guard TextTools.contains(UInt8(ascii: "/"), in: text) || TextTools.containsIgnoringCase(text, bytes: www)
                 || TextTools.containsIgnoringCase(text, bytes: githubIO) else { return found }
         let n = text.count
-        var i = 0
-        while i < n {
+        // A link starts a run of letters: only those starts are visited.
+        var resume = 0
+        var starts = RunStarts(text)
+        while let i = starts.next() {
+            guard i >= resume else { continue }
             let b = text[i] | 0x20
-            guard b == UInt8(ascii: "h") || b == UInt8(ascii: "g") || b == UInt8(ascii: "w") || b == UInt8(ascii: "b") else {
-                i += 1
-                continue
-            }
+            guard b == UInt8(ascii: "h") || b == UInt8(ascii: "g") || b == UInt8(ascii: "w") || b == UInt8(ascii: "b") else { continue }
             // A URL starts a token (or follows punctuation such as "(" or ":").
             if i > 0, TextTools.isWordByte(text[i - 1]) || text[i - 1] == UInt8(ascii: ".") || text[i - 1] == UInt8(ascii: "/") {
-                i += 1
                 continue
             }
             var start: Int?
@@ -87,15 +86,12 @@ enum LinkScanner {
             } else if let host = githubIOHost(at: i, in: text) {
                 start = host
             }
-            guard let begin = start else {
-                i += 1
-                continue
-            }
+            guard let begin = start else { continue }
             var end = begin
             while end < n, isURLByte(text[end]) { end += 1 }
             end = trimmed(begin, end, in: text)
             if end - begin > 8 { found.append(begin..<end) }
-            i = max(end, i + 1)
+            resume = max(end, i + 1)
         }
         return found
     }

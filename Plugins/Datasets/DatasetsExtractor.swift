@@ -71,26 +71,41 @@ enum NamedDatasetPattern {
         var found: [Range<Int>] = []
         var next: [Word] = []
         let n = text.count
-        var i = 0
-        while i < n {
-            guard TextTools.isLetter(text[i]) || TextTools.isDigit(text[i]), i == 0 || !TextTools.isWordByte(text[i - 1]) else {
-                i += 1
-                continue
-            }
+        // Only tokens starting with a capital or a digit can name a dataset, and tokens start
+        // runs of letters or digits: only those are visited, and lowercase tokens are not read.
+        var resume = 0
+        var starts = RunStarts(text)
+        while let i = starts.next() {
+            guard i >= resume, i == 0 || !TextTools.isWordByte(text[i - 1]) else { continue }
+            let first = text[i]
+            guard (first >= 65 && first <= 90) || TextTools.isDigit(first), !continuesToken(at: i, in: text) else { continue }
             // A token of letters, digits and inner hyphens.
             var j = i
             while j < n, TextTools.isWordByte(text[j]) || (text[j] == UInt8(ascii: "-") && j + 1 < n && TextTools.isWordByte(text[j + 1])) { j += 1 }
             // Only capitalised or numeric tokens followed by a space can name a dataset.
-            let first = text[i]
-            if (first >= 65 && first <= 90) || TextTools.isDigit(first), j < n, text[j] == 0x20 {
+            if j < n, text[j] == 0x20 {
                 TextTools.words(after: j, in: text, count: 1, into: &next)
                 if let noun = next.first, nouns.contains(noun.key), isName(TextTools.string(text, i..<j)) {
                     found.append(i..<j)
                 }
             }
-            i = j
+            resume = j
         }
         return found
+    }
+
+    /// Whether `i`, just after a hyphen, lies inside a token that starts earlier ("ImageNet-1K"
+    /// is one token): some earlier part of the hyphenated chain starts with an ASCII letter or
+    /// digit, where a token would have begun.
+    static func continuesToken(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hyphen = i - 1
+        while hyphen >= 1, text[hyphen] == UInt8(ascii: "-"), TextTools.isWordByte(text[hyphen - 1]) {
+            var start = hyphen - 1
+            while start > 0, TextTools.isWordByte(text[start - 1]) { start -= 1 }
+            if TextTools.isLetter(text[start]) || TextTools.isDigit(text[start]) { return true }
+            hyphen = start - 1
+        }
+        return false
     }
 
     /// Capitalised inside or containing a digit (GazeCapture, WikiText-103, ImageNet-1K), and

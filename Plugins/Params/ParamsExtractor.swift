@@ -118,40 +118,44 @@ struct ParamsScanner {
     mutating func counts(in text: UnsafeBufferPointer<UInt8>) -> [SizeCandidate] {
         var candidates: [SizeCandidate] = []
         let n = text.count
-        var i = 0
-        while i < n {
+        // Numbers and scale words start runs of digits or letters: only those are visited;
+        // `resume` skips what a candidate consumed.
+        var resume = 0
+        var starts = RunStarts(text)
+        while let i = starts.next() {
+            guard i >= resume else { continue }
             let b = text[i]
             if TextTools.isDigit(b) {
                 // Only numbers that start a token: not the 8 of GSM8K, nor the 5 of Qwen2.5.
                 if i > 0, TextTools.isLetter(text[i - 1]) || TextTools.isDigit(text[i - 1]) || text[i - 1] == UInt8(ascii: ".")
                     || text[i - 1] == UInt8(ascii: "_") || text[i - 1] >= 0x80 {
                     if let glued = ParamsScanner.gluedSize(at: i, in: text) { candidates.append(glued) }
-                    i += 1
-                    while i < n, TextTools.isDigit(text[i]) || TextTools.isLetter(text[i]) { i += 1 }
+                    var k = i + 1
+                    while k < n, TextTools.isDigit(text[k]) || TextTools.isLetter(text[k]) { k += 1 }
+                    resume = k
                     continue
                 }
                 if let candidate = numberCandidate(at: i, in: text) {
                     candidates.append(candidate.0)
-                    i = max(candidate.1, i + 1)
+                    resume = max(candidate.1, i + 1)
                 } else {
-                    i += 1
-                    while i < n, TextTools.isDigit(text[i]) || text[i] == UInt8(ascii: ",") || text[i] == UInt8(ascii: ".") { i += 1 }
+                    var k = i + 1
+                    while k < n, TextTools.isDigit(text[k]) || text[k] == UInt8(ascii: ",") || text[k] == UInt8(ascii: ".") { k += 1 }
+                    resume = k
                 }
                 continue
             }
-            if TextTools.isLetter(b), i == 0 || !TextTools.isWordByte(text[i - 1]) {
-                if ParamsScanner.startsURL(at: i, in: text) {
-                    while i < n, text[i] != 0x20 { i += 1 }
-                    continue
-                }
-                // Scale words ("a trillion-parameter model") start with m, b or t.
-                if ParamsScanner.startsScaleWord(at: i, in: text), let candidate = bareScaleCandidate(at: i, in: text) {
-                    candidates.append(candidate)
-                }
-                while i < n, TextTools.isLetter(text[i]) || text[i] >= 0x80 { i += 1 }
+            guard i == 0 || !TextTools.isWordByte(text[i - 1]) else { continue }
+            if ParamsScanner.startsURL(at: i, in: text) {
+                var k = i
+                while k < n, text[k] != 0x20 { k += 1 }
+                resume = k
                 continue
             }
-            i += 1
+            // Scale words ("a trillion-parameter model") start "mil", "bil" or "tri".
+            if ParamsScanner.startsScaleWord(at: i, in: text), let candidate = bareScaleCandidate(at: i, in: text) {
+                candidates.append(candidate)
+            }
         }
         if !candidates.isEmpty { propagate(&candidates, in: text) }
         return candidates.filter { $0.verdict == .accept && $0.value >= 1 && $0.value < 1e16 }

@@ -58,8 +58,11 @@ struct SpeedupScanner {
         sentences = nil
         let n = text.count
         let numberWordInitials = SpeedupScanner.numberWordInitials  // read once, not per word
-        var i = 0
-        while i < n {
+        // Numbers and number words start runs of digits or letters: only those are visited.
+        var resume = 0
+        var starts = RunStarts(text)
+        while let i = starts.next() {
+            guard i >= resume else { continue }
             let b = text[i]
             let tokenStart = i == 0 || !(TextTools.isWordByte(text[i - 1]) || text[i - 1] == UInt8(ascii: "."))
             if TextTools.isDigit(b), tokenStart, let (value, numberEnd) = TextTools.number(at: i, in: text) {
@@ -70,31 +73,27 @@ struct SpeedupScanner {
                     // "2 to 2.5x faster", "1.7-3.3x": both ends are stated speed-ups.
                     found.append((value, i..<numberEnd))
                 }
-                i = max(numberEnd, i + 1)
+                resume = max(numberEnd, i + 1)
                 continue
             }
-            if TextTools.isLetter(b), tokenStart {
+            if TextTools.isLetter(b, in: numberWordInitials), tokenStart {
                 var j = i
                 while j < n, TextTools.isLetter(text[j]) { j += 1 }
-                if TextTools.isLetter(b, in: numberWordInitials) {
-                    let key = WordKey(UnsafeBufferPointer(rebasing: text[i..<j]))
-                    if key == SpeedupScanner.twice {
-                        TextTools.words(after: j, in: text, count: 2, into: &after)
-                        if after.count == 2, after[0].key == SpeedupScanner.asFast.0, after[1].key == SpeedupScanner.asFast.1 {
-                            found.append((2, i..<j))
-                        }
-                    } else if let value = SpeedupScanner.numberWords[key] {
-                        TextTools.words(after: j, in: text, count: 1, into: &after)
-                        if let next = after.first, SpeedupScanner.timesOrFold.contains(next.key) || next.lastPart == WordKey("fold") {
-                            let end = next.range.upperBound
-                            if accept(value, i..<end, in: text) { found.append((value, i..<end)) }
-                        }
+                let key = WordKey(UnsafeBufferPointer(rebasing: text[i..<j]))
+                if key == SpeedupScanner.twice {
+                    TextTools.words(after: j, in: text, count: 2, into: &after)
+                    if after.count == 2, after[0].key == SpeedupScanner.asFast.0, after[1].key == SpeedupScanner.asFast.1 {
+                        found.append((2, i..<j))
+                    }
+                } else if let value = SpeedupScanner.numberWords[key] {
+                    TextTools.words(after: j, in: text, count: 1, into: &after)
+                    if let next = after.first, SpeedupScanner.timesOrFold.contains(next.key) || next.lastPart == WordKey("fold") {
+                        let end = next.range.upperBound
+                        if accept(value, i..<end, in: text) { found.append((value, i..<end)) }
                     }
                 }
-                i = j
-                continue
+                resume = j
             }
-            i += 1
         }
         return found
     }
