@@ -58,7 +58,6 @@ public struct DatasetsExtractor: Extractor {
 
 /// "the GazeCapture dataset", "PTMTorrent benchmark", "on the XYZ-1K corpus".
 enum NamedDatasetPattern {
-    static let nouns = WordSet(words: ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"])
     static let notNames: Set<String> = ["The", "This", "Our", "A", "An", "New", "Novel", "Large", "Public", "Existing", "Each",
                                         "Standard", "Popular", "Benchmark", "Dataset", "Synthetic", "Real", "Several", "Multiple",
                                         "Evaluation", "Training", "Test", "Open", "Diverse", "Comprehensive", "Both", "These", "Such",
@@ -67,45 +66,51 @@ enum NamedDatasetPattern {
                                         "NLP", "LLM", "LLMs", "ML", "AI", "CV", "RL", "QA", "NLU", "NLG", "ASR", "TTS", "GPU", "API",
                                         "SQL", "MT", "IR", "VQA", "OCR", "NER", "GNN", "CNN", "RAG", "MoE", "PEFT", "LoRA", "SOTA"]
 
+    static let nounWords = ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"]
+    static let nouns = WordSet(words: nounWords)
+    /// Finds the nouns: a name is looked for only right before one, so the text is scanned
+    /// once by a small automaton instead of token by token.
+    static let nounMatcher = PhraseMatcher(nounWords)
+
     static func names(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var next: [Word] = []
-        let n = text.count
-        // Only tokens starting with a capital or a digit can name a dataset, and tokens start
-        // runs of letters or digits: only those are visited, and lowercase tokens are not read.
-        var resume = 0
-        var starts = RunStarts(text)
-        while let i = starts.next() {
-            guard i >= resume, i == 0 || !TextTools.isWordByte(text[i - 1]) else { continue }
-            let first = text[i]
-            guard (first >= 65 && first <= 90) || TextTools.isDigit(first), !continuesToken(at: i, in: text) else { continue }
-            // A token of letters, digits and inner hyphens.
-            var j = i
-            while j < n, TextTools.isWordByte(text[j]) || (text[j] == UInt8(ascii: "-") && j + 1 < n && TextTools.isWordByte(text[j + 1])) { j += 1 }
-            // Only capitalised or numeric tokens followed by a space can name a dataset.
-            if j < n, text[j] == 0x20 {
-                TextTools.words(after: j, in: text, count: 1, into: &next)
-                if let noun = next.first, nouns.contains(noun.key), isName(TextTools.string(text, i..<j)) {
-                    found.append(i..<j)
-                }
+        for noun in nounMatcher.matches(in: text) {
+            // Back over what separates the noun from the token before it (words(after:) skips
+            // the same bytes), to the token's last byte, which a space must follow.
+            var last = noun.range.lowerBound - 1
+            while last >= 0, !TextTools.isWordByte(text[last]), !isSentencePunctuation(text[last]) { last -= 1 }
+            guard last >= 0, TextTools.isWordByte(text[last]), text[last + 1] == 0x20,
+                  let start = tokenStart(endingAt: last, in: text) else { continue }
+            // Only capitalised or numeric tokens can name a dataset.
+            let first = text[start]
+            guard (first >= 65 && first <= 90) || TextTools.isDigit(first) else { continue }
+            let end = last + 1
+            TextTools.words(after: end, in: text, count: 1, into: &next)
+            if let word = next.first, word.range == noun.range, nouns.contains(word.key), isName(TextTools.string(text, start..<end)) {
+                found.append(start..<end)
             }
-            resume = j
         }
         return found
     }
 
-    /// Whether `i`, just after a hyphen, lies inside a token that starts earlier ("ImageNet-1K"
-    /// is one token): some earlier part of the hyphenated chain starts with an ASCII letter or
-    /// digit, where a token would have begun.
-    static func continuesToken(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var hyphen = i - 1
-        while hyphen >= 1, text[hyphen] == UInt8(ascii: "-"), TextTools.isWordByte(text[hyphen - 1]) {
-            var start = hyphen - 1
-            while start > 0, TextTools.isWordByte(text[start - 1]) { start -= 1 }
-            if TextTools.isLetter(text[start]) || TextTools.isDigit(text[start]) { return true }
-            hyphen = start - 1
+    @inline(__always)
+    static func isSentencePunctuation(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+    }
+
+    /// Where the token holding the word byte at `last` starts. A token is letters, digits and
+    /// inner hyphens ("ImageNet-1K"), and starts at the first part of a hyphenated chain that
+    /// begins with an ASCII letter or digit; nil when no part does.
+    static func tokenStart(endingAt last: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start: Int?
+        var part = last
+        while true {
+            while part > 0, TextTools.isWordByte(text[part - 1]) { part -= 1 }
+            if TextTools.isLetter(text[part]) || TextTools.isDigit(text[part]) { start = part }
+            guard part >= 2, text[part - 1] == UInt8(ascii: "-"), TextTools.isWordByte(text[part - 2]) else { return start }
+            part -= 2
         }
-        return false
     }
 
     /// Capitalised inside or containing a digit (GazeCapture, WikiText-103, ImageNet-1K), and
