@@ -52,6 +52,7 @@ struct SpeedupScanner {
     static let asFast = (WordKey("as"), WordKey("fast"))
     static let timesOrFold = WordSet(words: ["times", "fold"])
     static let accelerat = Array("accelerat".utf8)
+    static let wordCues = ["times", "fold", "twice"].map { Array($0.utf8) }
 
     mutating func multipliers(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
         var found: [(Double, Range<Int>)] = []
@@ -60,7 +61,10 @@ struct SpeedupScanner {
         let numberWordInitials = SpeedupScanner.numberWordInitials  // read once, not per word
         // Numbers and number words start runs of digits or letters: only those are visited.
         var resume = 0
-        var starts = RunStarts(text)
+        // A number word counts only before "times" or "fold", or as "twice": without those in
+        // the text, only numbers are visited.
+        let wordsMayCount = SpeedupScanner.wordCues.contains { TextTools.containsIgnoringCase(text, bytes: $0) }
+        var starts = RunStarts(text, letters: wordsMayCount)
         while let i = starts.next() {
             guard i >= resume else { continue }
             let b = text[i]

@@ -195,10 +195,15 @@ public struct RunStarts {
     @usableFromInline var mask: UInt64 = 0
     @usableFromInline var blockStart = 0
 
+    /// All ones when letter runs count, zero when only digit runs do.
+    @usableFromInline let letterRuns: UInt64
+
+    /// The run starts of `text`; with `letters: false`, only those of digit runs (numbers).
     @inlinable
-    public init(_ text: UnsafeBufferPointer<UInt8>) {
+    public init(_ text: UnsafeBufferPointer<UInt8>, letters: Bool = true) {
         base = text.baseAddress
         count = text.count
+        letterRuns = letters ? ~0 : 0
     }
 
     @inlinable @inline(__always)
@@ -212,18 +217,19 @@ public struct RunStarts {
             if position == 0 {
                 guard count > 0 else { return nil }
                 position = 1
-                if RunStarts.kind(base[0]) != 0 { return 0 }
+                let k = RunStarts.kind(base[0])
+                if k == 2 || (k == 1 && letterRuns != 0) { return 0 }
             } else if position &+ 8 <= count {
                 let raw = UnsafeRawPointer(base)
                 mask = RunStarts.starts(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self),
-                                        after: raw.loadUnaligned(fromByteOffset: position &- 1, as: UInt64.self))
+                                        after: raw.loadUnaligned(fromByteOffset: position &- 1, as: UInt64.self), letterRuns: letterRuns)
                 blockStart = position
                 position &+= 8
             } else if position < count {
                 let i = position
                 position &+= 1
                 let k = RunStarts.kind(base[i])
-                if k != 0, k != RunStarts.kind(base[i &- 1]) { return i }
+                if k == 2 || (k == 1 && letterRuns != 0), k != RunStarts.kind(base[i &- 1]) { return i }
             } else {
                 return nil
             }
@@ -236,10 +242,10 @@ public struct RunStarts {
     /// Bit 7 set in each byte of `bytes` that starts a run, given `previous`, the same eight
     /// bytes shifted back by one.
     @inlinable @inline(__always)
-    static func starts(_ bytes: UInt64, after previous: UInt64) -> UInt64 {
+    static func starts(_ bytes: UInt64, after previous: UInt64, letterRuns: UInt64) -> UInt64 {
         let current = (letters: between(bytes | 0x2020_2020_2020_2020, 96, 123, original: bytes), digits: between(bytes, 47, 58, original: bytes))
         let before = (letters: between(previous | 0x2020_2020_2020_2020, 96, 123, original: previous), digits: between(previous, 47, 58, original: previous))
-        return (current.letters & ~before.letters) | (current.digits & ~before.digits)
+        return (current.letters & ~before.letters & letterRuns) | (current.digits & ~before.digits)
     }
 
     /// Bit 7 set in each byte `x` of `word` with `low < x < high` (both at most 128), where
