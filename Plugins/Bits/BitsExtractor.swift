@@ -42,7 +42,6 @@ struct BitsScanner {
         "quantization", "nets", "bnn", "bnns"])
     static let binarised = WordSet(words: ["binarized", "binarised", "binarization", "binarisation", "binarize", "binarizing"])
     static let ternary = WordKey("ternary")
-    static let wordCues = ["ternary", "binar"].map { Array($0.utf8) }
     static let binary = WordKey("binary")
     static let sub = WordKey("sub")
     static let and = WordKey("and")
@@ -58,7 +57,7 @@ struct BitsScanner {
         // their end. `resume` skips what a match consumed.
         var resume = 0
         // Words are read from their start only for ternary and binary forms.
-        let wordsMayCount = BitsScanner.wordCues.contains { TextTools.containsIgnoringCase(text, bytes: $0) }
+        let wordsMayCount = TextTools.containsIgnoringCase(text, literal: "ternary") || TextTools.containsIgnoringCase(text, literal: "binar")
         var starts = RunStarts(text, letters: wordsMayCount)
         while let i = starts.next() {
             guard i >= resume else { continue }

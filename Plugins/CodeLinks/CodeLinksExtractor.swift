@@ -56,16 +56,13 @@ enum LinkScanner {
         return paperHosts.contains { startsWith($0) }
     }
 
-    /// Every link the scanner accepts holds one of these: `/` (schemes and code hosts), `www.`,
-    /// `.github.io`. Most abstracts hold none, and three fast searches cost less than the scan.
-    static let www = Array("www.".utf8)
-    static let githubIO = Array(".github.io".utf8)
-
     /// Byte ranges of the URLs in `text`.
     static func links(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        guard TextTools.contains(UInt8(ascii: "/"), in: text) || TextTools.containsIgnoringCase(text, bytes: www)
-                || TextTools.containsIgnoringCase(text, bytes: githubIO) else { return found }
+        // Every link the scanner accepts holds `/` (schemes and code hosts), `www.` or
+        // `.github.io`. Most abstracts hold none, and three fast searches cost less than the scan.
+        guard TextTools.contains(UInt8(ascii: "/"), in: text) || TextTools.containsIgnoringCase(text, literal: "www.")
+                || TextTools.containsIgnoringCase(text, literal: ".github.io") else { return found }
         let n = text.count
         // A link starts a run of letters: only those starts are visited.
         var resume = 0

@@ -111,7 +111,6 @@ struct ParamsScanner {
     static let activated = WordSet(words: ["activated", "active"])
     static let aboutSizeNeedles = ["parameter", " model", "llm", "network", "-scale", "sized", "scale"].map { Array($0.utf8) }
     static let flops = Array("flops".utf8)
-    static let wordCues = ["www.", "illion"].map { Array($0.utf8) }
     static let data = WordKey("data")
     static let of = WordKey("of")
 
@@ -125,7 +124,7 @@ struct ParamsScanner {
         // Words matter only as URLs (which hold "/" or "www.") and scale words (million,
         // billion, trillion): without those in the text, only numbers are visited.
         let wordsMayCount = TextTools.contains(UInt8(ascii: "/"), in: text)
-            || ParamsScanner.wordCues.contains { TextTools.containsIgnoringCase(text, bytes: $0) }
+            || TextTools.containsIgnoringCase(text, literal: "www.") || TextTools.containsIgnoringCase(text, literal: "illion")
         var starts = RunStarts(text, letters: wordsMayCount)
         while let i = starts.next() {
             guard i >= resume else { continue }

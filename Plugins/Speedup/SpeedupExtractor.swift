@@ -52,7 +52,6 @@ struct SpeedupScanner {
     static let asFast = (WordKey("as"), WordKey("fast"))
     static let timesOrFold = WordSet(words: ["times", "fold"])
     static let accelerat = Array("accelerat".utf8)
-    static let wordCues = ["times", "fold", "twice"].map { Array($0.utf8) }
 
     mutating func multipliers(in text: UnsafeBufferPointer<UInt8>) -> [(Double, Range<Int>)] {
         var found: [(Double, Range<Int>)] = []
@@ -63,7 +62,8 @@ struct SpeedupScanner {
         var resume = 0
         // A number word counts only before "times" or "fold", or as "twice": without those in
         // the text, only numbers are visited.
-        let wordsMayCount = SpeedupScanner.wordCues.contains { TextTools.containsIgnoringCase(text, bytes: $0) }
+        let wordsMayCount = TextTools.containsIgnoringCase(text, literal: "times") || TextTools.containsIgnoringCase(text, literal: "fold")
+            || TextTools.containsIgnoringCase(text, literal: "twice")
         var starts = RunStarts(text, letters: wordsMayCount)
         while let i = starts.next() {
             guard i >= resume else { continue }

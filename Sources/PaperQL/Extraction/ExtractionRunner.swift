@@ -67,6 +67,9 @@ enum ExtractionRunner {
             var accumulator = ColumnAccumulator(fields: fields)
             var output = ExtractionOutput(fields: fields)
             let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
+            // One input for the chunk, refilled per paper: building one per paper retained and
+            // released its closure and arrays every time.
+            var input = ExtractionInput(row: start, title: empty, abstract: empty, others: [], lookup: corpus.lookup)
             withTextViews(corpus) { views in
                 for row in start..<end {
                     if corpus.ruledOut?.contains(row) == true {
@@ -74,12 +77,13 @@ enum ExtractionRunner {
                         continue
                     }
                     output.reset()
-                    var title = empty, abstract = empty
-                    var others: [TextView] = []
+                    input.row = row
+                    input.title = empty
+                    input.abstract = empty
+                    if !input.others.isEmpty { input.others.removeAll(keepingCapacity: true) }
                     views(row) { view in
-                        if view.field == "title" { title = view } else if view.field == "abstract" { abstract = view } else { others.append(view) }
+                        if view.field == "title" { input.title = view } else if view.field == "abstract" { input.abstract = view } else { input.others.append(view) }
                     }
-                    let input = ExtractionInput(row: row, title: title, abstract: abstract, others: others, lookup: corpus.lookup)
                     extractor.extract(from: input, into: &output)
                     accumulator.append(output)
                 }

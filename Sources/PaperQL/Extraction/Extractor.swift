@@ -73,12 +73,12 @@ public struct TextView {
 /// What an extractor sees of one paper.
 public struct ExtractionInput {
     /// The paper's position in the corpus.
-    public let row: Int
+    public internal(set) var row: Int
     /// The title (empty when the extractor does not read it).
-    public let title: TextView
+    public internal(set) var title: TextView
     /// The abstract (empty when the extractor does not read it).
-    public let abstract: TextView
-    let others: [TextView]
+    public internal(set) var abstract: TextView
+    var others: [TextView]
     let lookup: (String, Int) -> [Value]
 
     init(row: Int, title: TextView, abstract: TextView, others: [TextView], lookup: @escaping (String, Int) -> [Value]) {

@@ -79,19 +79,19 @@ extension ByteSearch {
     /// that would hold them; only positions where both agree are checked in full. Needles whose
     /// first or last byte lacks bit 0x20 (such as `_` or `@`) take the plain path.
     static func forEachMatchFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ body: (Int) -> Void) {
-        scanFolded(haystack, needle) { body($0); return true }
+        needle.withUnsafeBufferPointer { needle in scanFolded(haystack, needle) { body($0); return true } }
     }
 
     /// Whether `haystack` contains `needle` (lowercased ASCII), ignoring ASCII case, sixteen
     /// positions at a time.
-    static func containsFoldedVectorised(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    static func containsFoldedVectorised(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         var found = false
         scanFolded(haystack, needle) { _ in found = true; return false }
         return found
     }
 
     /// Calls `body` with each match in order until it returns false.
-    private static func scanFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ body: (Int) -> Bool) {
+    private static func scanFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
         let n = needle.count
         let h = haystack.count
         guard n > 0, h >= n, let base = haystack.baseAddress else { return }
@@ -102,7 +102,8 @@ extension ByteSearch {
             let vLast = SIMD16<UInt8>(repeating: last)
             let caseBit = SIMD16<UInt8>(repeating: 0x20)
             let raw = UnsafeRawPointer(base)
-            let stopped = needle.withUnsafeBufferPointer { nb -> Bool in
+            let nb = needle
+            let stopped = { () -> Bool in
                 while i + n - 1 + 16 <= h {
                     let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | caseBit
                     let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | caseBit
@@ -120,15 +121,13 @@ extension ByteSearch {
                     i += 16
                 }
                 return false
-            }
+            }()
             if stopped { return }
         }
         // The tail, or the whole text for awkward needles.
-        needle.withUnsafeBufferPointer { nb in
-            while let found = firstFolded(haystack, nb, from: i) {
-                guard body(found) else { return }
-                i = found + 1
-            }
+        while let found = firstFolded(haystack, needle, from: i) {
+            guard body(found) else { return }
+            i = found + 1
         }
     }
 }

@@ -145,12 +145,18 @@ public enum TextTools {
 extension TextTools {
     /// Whether `text` contains `needle`, ignoring ASCII case.
     public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        ByteSearch.containsFolded(text, Array(needle.lowercased().utf8))
+        containsIgnoringCase(text, bytes: Array(needle.lowercased().utf8))
     }
 
     /// Whether `text` contains `needle` (lowercase ASCII bytes), ignoring ASCII case; no allocation.
     public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
-        ByteSearch.containsFoldedVectorised(text, needle)
+        needle.withUnsafeBufferPointer { ByteSearch.containsFoldedVectorised(text, $0) }
+    }
+
+    /// Whether `text` contains `needle` (lowercase ASCII), ignoring ASCII case: for needles
+    /// written in the source, with no array to retain on every call.
+    public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, literal needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { ByteSearch.containsFoldedVectorised(text, $0) }
     }
 
     /// Whether `text` contains `byte` (memchr, so many bytes per step): lets a scanner skip a
