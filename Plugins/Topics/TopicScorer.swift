@@ -40,27 +40,18 @@ struct TopicScorer: Sendable {
         var firstEvidence = [Evidence?](repeating: nil, count: topicCount)
         // Occurrences counted per phrase, in a short list: a paper matches few phrases.
         var seen: [(phrase: Int, count: Int)] = []
-        func counted(_ phrase: Int, limit: Int) -> Bool {
-            if let i = seen.firstIndex(where: { $0.phrase == phrase }) {
-                if seen[i].count >= limit { return false }
-                seen[i].count += 1
-            } else {
-                seen.append((phrase, 1))
-            }
-            return true
-        }
-
-        matcher.forEachMatch(in: title.utf8) { match in
-            guard match.phrase < thesisPhraseStart else { return }
+        var matches: [PhraseMatcher.Match] = []
+        matcher.appendMatches(in: title.utf8, to: &matches)
+        for match in matches where match.phrase < thesisPhraseStart {
             let owner = phraseTopic[match.phrase]
-            guard counted(match.phrase, limit: 1) else { return }
+            guard TopicScorer.counted(match.phrase, limit: 1, in: &seen) else { continue }
             scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
             if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = title.evidence(match.range) }
         }
         if !abstract.isEmpty {
             let text = abstract.utf8
-            var matches: [PhraseMatcher.Match] = []
-            matcher.forEachMatch(in: text) { matches.append($0) }
+            matches.removeAll(keepingCapacity: true)
+            matcher.appendMatches(in: text, to: &matches)
             // The sentences that state the contribution ("we propose", "this paper", ...).
             var thesis: [Range<Int>] = []
             for match in matches where match.phrase >= thesisPhraseStart {
@@ -72,7 +63,7 @@ struct TopicScorer: Sendable {
                 let owner = phraseTopic[match.phrase]
                 let inThesis = thesis.contains { $0.contains(match.range.lowerBound) }
                 if owner.strength == .subject, !inThesis { continue }
-                guard counted(match.phrase, limit: 2) else { continue }
+                guard TopicScorer.counted(match.phrase, limit: 2, in: &seen) else { continue }
                 var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
                 if inThesis { weight *= TopicsExtractor.thesisWeight }
                 scores[owner.topic] += weight
@@ -80,6 +71,17 @@ struct TopicScorer: Sendable {
             }
         }
         return (scores, firstEvidence)
+    }
+
+    /// Counts one more occurrence of `phrase`; false once it has been counted `limit` times.
+    private static func counted(_ phrase: Int, limit: Int, in seen: inout [(phrase: Int, count: Int)]) -> Bool {
+        if let i = seen.firstIndex(where: { $0.phrase == phrase }) {
+            if seen[i].count >= limit { return false }
+            seen[i].count += 1
+        } else {
+            seen.append((phrase, 1))
+        }
+        return true
     }
 
     static let thesisMarkers = ["we propose", "we present", "we introduce", "this paper", "this work", "in this work",

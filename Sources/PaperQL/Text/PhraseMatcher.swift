@@ -177,43 +177,33 @@ public struct PhraseMatcher: Sendable {
     /// Every whole-word occurrence in `text`, in order of their ends.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         var found: [Match] = []
-        forEachMatch(in: text) { found.append($0) }
+        appendMatches(in: text, to: &found)
         return found
     }
 
     /// Calls `body` for every whole-word occurrence in `text`, in order of their ends.
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+        for match in matches(in: text) { body(match) }
+    }
+
+    /// Appends every whole-word occurrence in `text` to `found`, in order of their ends.
     ///
     /// The scan first notes where the automaton reaches a state where phrases end, with no
-    /// call in its loop (so its state stays in a register), then checks and reports each of
-    /// those places.
-    public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+    /// call in its loop (so its state stays in a register), then checks each of those places.
+    public func appendMatches(in text: UnsafeBufferPointer<UInt8>, to found: inout [Match]) {
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return }
         let warm = maximumLength + 2
         let lanes = n >= 4 * warm + 256 ? 4 : 1
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n + lanes * warm + 8) { hits in
+        // Each lane notes its hits in its own region, in text order, so the regions read one
+        // after the other are in order too.
+        let region = n - 3 * (n / 4) + warm + 8
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: lanes * region) { hits in
             var count = transitions.withUnsafeBufferPointer { table in
                 byteClass.withUnsafeBufferPointer { classes in
-                    lanes == 4 ? PhraseMatcher.scanQuarters(base, n, warm, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!)
+                    lanes == 4 ? PhraseMatcher.scanQuarters(base, n, warm, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, region: region)
                         : PhraseMatcher.scan(base, 0, n, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, lane: 0, count: 0).count
                 }
-            }
-            if lanes == 4 {
-                // Drop what a lane found while warming up (before its quarter), then put the
-                // lanes' findings in text order.
-                let quarter = n / 4
-                var kept = 0
-                for k in 0..<count {
-                    let hit = hits[k]
-                    let lane = Int((hit >> 32) & 3)
-                    if lane == 0 || Int(hit >> 34) >= lane * quarter {
-                        hits[kept] = hit
-                        kept += 1
-                    }
-                }
-                count = kept
-                var found = UnsafeMutableBufferPointer(rebasing: hits[0..<count])
-                found.sort()
             }
             outputStart.withUnsafeBufferPointer { starts in
                 outputPhrases.withUnsafeBufferPointer { phrases in
@@ -223,7 +213,7 @@ public struct PhraseMatcher: Sendable {
                             let state = Int(hit & 0xFFFF_FFFF) / classCount
                             let end = Int(hit >> 34)
                             for o in Int(starts[state])..<Int(starts[state + 1]) {
-                                report(Int(phrases[o]), length: Int(lengths[o]), endingAt: end, in: text, body)
+                                if let match = check(Int(phrases[o]), length: Int(lengths[o]), endingAt: end, in: text) { found.append(match) }
                             }
                         }
                     }
@@ -263,51 +253,64 @@ public struct PhraseMatcher: Sendable {
 
     /// Four quarters of a long text at once: each step waits on a table load, and four
     /// independent chains keep the processor busy. Lanes 1-3 start `warm` bytes before their
-    /// quarter, which puts them in the right state by its start; the caller drops what they
-    /// find before it. Returns the number of hits.
+    /// quarter, which puts them in the right state by its start. Lane k notes hits from
+    /// `hits + k * region`; what a lane found while warming up is dropped, and the lanes'
+    /// hits are gathered at the start of `hits`, in order. Returns their number.
     private static func scanQuarters(_ text: UnsafePointer<UInt8>, _ n: Int, _ warm: Int, _ startRow: Int, _ table: UnsafePointer<Int32>,
-                                     _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>) -> Int {
+                                     _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>, region: Int) -> Int {
         let quarter = n / 4
         let t1 = text + (quarter - warm), t2 = text + (2 * quarter - warm), t3 = text + (3 * quarter - warm)
+        let h1 = hits + region, h2 = hits + 2 * region, h3 = hits + 3 * region
         var r0 = startRow, r1 = 0, r2 = 0, r3 = 0
-        var count = 0
+        var c0 = 0, c1 = 0, c2 = 0, c3 = 0
         var i = 0
         // Lockstep over the first quarter; lanes 1 and 2 then have `warm` bytes left to reach the
         // next quarter, and lane 3 the rest of the text.
         while i < quarter {
-            step(&r0, text[i], i, 0, table, classes, hits, &count)
-            step(&r1, t1[i], quarter - warm + i, 1, table, classes, hits, &count)
-            step(&r2, t2[i], 2 * quarter - warm + i, 2, table, classes, hits, &count)
-            step(&r3, t3[i], 3 * quarter - warm + i, 3, table, classes, hits, &count)
+            step(&r0, text[i], i, 0, table, classes, hits, &c0)
+            step(&r1, t1[i], quarter - warm + i, 1, table, classes, h1, &c1)
+            step(&r2, t2[i], 2 * quarter - warm + i, 2, table, classes, h2, &c2)
+            step(&r3, t3[i], 3 * quarter - warm + i, 3, table, classes, h3, &c3)
             i &+= 1
         }
-        count = scan(text, 2 * quarter - warm, 2 * quarter, r1, table, classes, hits, lane: 1, count: count).count
-        count = scan(text, 3 * quarter - warm, 3 * quarter, r2, table, classes, hits, lane: 2, count: count).count
-        return scan(text, 4 * quarter - warm, n, r3, table, classes, hits, lane: 3, count: count).count
+        c1 = scan(text, 2 * quarter - warm, 2 * quarter, r1, table, classes, h1, lane: 1, count: c1).count
+        c2 = scan(text, 3 * quarter - warm, 3 * quarter, r2, table, classes, h2, lane: 2, count: c2).count
+        c3 = scan(text, 4 * quarter - warm, n, r3, table, classes, h3, lane: 3, count: c3).count
+        var count = c0
+        func gather(_ lane: Int, _ laneHits: UnsafeMutablePointer<UInt64>, _ laneCount: Int) {
+            for k in 0..<laneCount where Int(laneHits[k] >> 34) >= lane * quarter {
+                hits[count] = laneHits[k]
+                count += 1
+            }
+        }
+        gather(1, h1, c1)
+        gather(2, h2, c2)
+        gather(3, h3, c3)
+        return count
     }
 
-    /// Checks word boundaries (and plural or version suffixes) around a phrase ending at `i`.
+    /// The match of a phrase ending at `i`, if the word boundaries (and plural or version
+    /// suffixes) around it allow one.
     @inline(__always)
-    private func report(_ phrase: Int, length: Int, endingAt i: Int, in text: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+    private func check(_ phrase: Int, length: Int, endingAt i: Int, in text: UnsafeBufferPointer<UInt8>) -> Match? {
         let n = text.count
         let start = i + 1 - length
-        if start > 0, PhraseMatcher.isWordByte(text[start - 1]), PhraseMatcher.isWordByte(text[start]) { return }
+        if start > 0, PhraseMatcher.isWordByte(text[start - 1]), PhraseMatcher.isWordByte(text[start]) { return nil }
         var end = i + 1
         if end < n, PhraseMatcher.isWordByte(text[end]) {
             if allowVersion, TextTools.isDigit(text[end]) || (text[end] | 0x20 == UInt8(ascii: "v") && end + 1 < n && TextTools.isDigit(text[end + 1])) {
-                body(Match(phrase: phrase, range: start..<end))
-                return
+                return Match(phrase: phrase, range: start..<end)
             }
-            guard allowPlural, PhraseMatcher.isWordByte(text[end - 1]) else { return }
+            guard allowPlural, PhraseMatcher.isWordByte(text[end - 1]) else { return nil }
             if text[end] | 0x20 == UInt8(ascii: "s"), end + 1 == n || !PhraseMatcher.isWordByte(text[end + 1]) {
                 end += 1
             } else if text[end] | 0x20 == UInt8(ascii: "e"), end + 1 < n, text[end + 1] | 0x20 == UInt8(ascii: "s"),
                       end + 2 == n || !PhraseMatcher.isWordByte(text[end + 2]) {
                 end += 2
             } else {
-                return
+                return nil
             }
         }
-        body(Match(phrase: phrase, range: start..<end))
+        return Match(phrase: phrase, range: start..<end)
     }
 }
