@@ -52,9 +52,11 @@ struct TopicScorer: Sendable {
             let text = abstract.utf8
             matches.removeAll(keepingCapacity: true)
             matcher.appendMatches(in: text, to: &matches)
-            // The sentences that state the contribution ("we propose", "this paper", ...).
+            // The sentences that state the contribution ("we propose", "this paper", ...), found
+            // only when some topic phrase occurs to weigh.
             var thesis: [Range<Int>] = []
-            for match in matches where match.phrase >= thesisPhraseStart {
+            let weighs = matches.contains { $0.phrase < thesisPhraseStart }
+            for match in matches where weighs && match.phrase >= thesisPhraseStart {
                 if thesis.last?.contains(match.range.lowerBound) == true { continue }
                 thesis.append(TopicScorer.sentence(around: match.range.lowerBound, in: text))
             }

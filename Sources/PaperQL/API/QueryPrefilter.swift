@@ -27,8 +27,8 @@
 /// never mentions are left empty.
 public struct QueryPrefilter: Sendable {
     indirect enum Condition: Sendable {
-        /// One of the phrases occurs, and then `check` (when given) holds.
-        case text(LiteralSet, check: (@Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool)?)
+        /// One of the phrases occurs (when there are phrases), and then `check` (when given) holds.
+        case text(LiteralSet?, check: (@Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool)?)
         /// The extractor, run on the paper, gives field `field` (its index) a value passing `test`.
         case extracted(any Extractor, field: Int, test: @Sendable (Value) -> Bool)
         case all([Condition])
@@ -37,7 +37,7 @@ public struct QueryPrefilter: Sendable {
         func holds(_ title: UnsafeBufferPointer<UInt8>, _ abstract: UnsafeBufferPointer<UInt8>) -> Bool {
             switch self {
             case .text(let set, let check):
-                return set.mayOccur(in: title, abstract) && check?(title, abstract) != false
+                return set?.mayOccur(in: title, abstract) != false && check?(title, abstract) != false
             case .extracted(let extractor, let field, let test):
                 var output = ExtractionOutput(fields: extractor.fields)
                 let input = ExtractionInput(row: -1, title: TextView(field: "title", utf8: title),
@@ -206,8 +206,12 @@ public struct QueryPrefilter: Sendable {
         guard case .string(let value) = literal.kind else { return nil }
         let field = name.text.lowercased()
         guard let extractor = extractors.first(where: { $0.fields.contains { $0.name == field } }),
-              let requirement = extractor.requirement(for: field, equalTo: value),
-              let set = LiteralSet(requirement.anyOf) else { return nil }
+              let requirement = extractor.requirement(for: field, equalTo: value) else { return nil }
+        if requirement.anyOf.isEmpty, let check = requirement.check {
+            used.insert(field)
+            return .text(nil, check: check)
+        }
+        guard let set = LiteralSet(requirement.anyOf) else { return nil }
         used.insert(field)
         return .text(set, check: requirement.check)
     }
