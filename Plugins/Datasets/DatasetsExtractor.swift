@@ -17,7 +17,8 @@ public struct DatasetsExtractor: Extractor {
     private var matcher: PhraseMatcher { DatasetsExtractor.shared.matcher }
     private var owners: [Int] { DatasetsExtractor.shared.owners }
 
-    /// Built once per process, on first use.
+    /// Built once per process, on first use. One automaton finds the known names and, after
+    /// them (from index `owners.count`), the nouns that may follow an unknown one.
     private static let shared: (matcher: PhraseMatcher, owners: [Int]) = {
         var phrases: [String] = []
         var owners: [Int] = []
@@ -27,7 +28,7 @@ public struct DatasetsExtractor: Extractor {
                 owners.append(i)
             }
         }
-        return (PhraseMatcher(phrases), owners)
+        return (PhraseMatcher(phrases + NamedDatasetPattern.nounWords), owners)
     }()
 
     public init() {}
@@ -35,7 +36,9 @@ public struct DatasetsExtractor: Extractor {
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
         paper.forEachText { text in
             let bytes = text.utf8
-            var matches = matcher.matches(in: bytes)
+            let found = matcher.matches(in: bytes)
+            let nounStart = owners.count
+            var matches = found.filter { $0.phrase < nounStart }
             matches.sort { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count }
             var coveredUntil = 0
             var covered: [Range<Int>] = []
@@ -49,7 +52,8 @@ public struct DatasetsExtractor: Extractor {
                 coveredUntil = match.range.upperBound
                 covered.append(match.range)
             }
-            for range in NamedDatasetPattern.names(in: bytes) where !covered.contains(where: { $0.overlaps(range) }) {
+            let nouns = found.filter { $0.phrase >= nounStart }
+            for range in NamedDatasetPattern.names(in: bytes, nouns: nouns) where !covered.contains(where: { $0.overlaps(range) }) {
                 output.add(.string(TextTools.string(bytes, range)), toFieldAt: 0, evidence: text.evidence(range))
             }
         }
@@ -68,14 +72,13 @@ enum NamedDatasetPattern {
 
     static let nounWords = ["dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "leaderboard"]
     static let nouns = WordSet(words: nounWords)
-    /// Finds the nouns: a name is looked for only right before one, so the text is scanned
-    /// once by a small automaton instead of token by token.
-    static let nounMatcher = PhraseMatcher(nounWords)
 
-    static func names(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// The unknown names in `text`, given where the nouns occur (whole words, found by the
+    /// extractor's automaton): a name is looked for only right before a noun, not token by token.
+    static func names(in text: UnsafeBufferPointer<UInt8>, nouns occurrences: [PhraseMatcher.Match]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var next: [Word] = []
-        for noun in nounMatcher.matches(in: text) {
+        for noun in occurrences {
             // Back over what separates the noun from the token before it (words(after:) skips
             // the same bytes), to the token's last byte, which a space must follow.
             var last = noun.range.lowerBound - 1
