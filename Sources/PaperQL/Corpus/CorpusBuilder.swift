@@ -141,19 +141,6 @@ struct CorpusBuilder {
         columns[CorpusBuilder.titleColumn].bytes.reserveCapacity(bytes / 12)
     }
 
-    /// Reserves room for `others`' records, before appending them in turn.
-    mutating func reserve(toAppend others: [CorpusBuilder]) {
-        for (i, column) in columns.enumerated() {
-            let extraBytes = others.reduce(0) { total, other in total + (other.columnIndex[column.name].map { other.columns[$0].bytes.count } ?? 0) }
-            let extraValues = others.reduce(0) { total, other in total + (other.columnIndex[column.name].map { other.columns[$0].valueCount } ?? 0) }
-            let extraRows = others.reduce(0) { $0 + $1.rowCount }
-            columns[i].bytes.reserveCapacity(column.bytes.count + extraBytes)
-            if column.kind == .string { columns[i].bounds.reserveCapacity(column.bounds.count + extraValues) }
-            else { columns[i].numbers.reserveCapacity(column.numbers.count + extraValues) }
-            columns[i].rowOffsets.reserveCapacity(column.rowOffsets.count + extraRows)
-        }
-    }
-
     /// Whether the current record has a value in built-in column `i`.
     func has(column i: Int) -> Bool { columns[i].pendingCount > 0 }
 

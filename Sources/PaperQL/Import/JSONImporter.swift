@@ -29,7 +29,6 @@ enum JSONImporter {
         }
         let ranges = zip(starts, starts.dropFirst() + [bytes.count]).map { $0..<$1 }
         let newlines = ChunkResults<Int>(count: ranges.count)
-        let results = ChunkResults<(CorpusBuilder, FileReport)>(count: ranges.count)
         nonisolated(unsafe) let shared = bytes
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
             var n = 0
@@ -49,31 +48,29 @@ enum JSONImporter {
         }
         let firstLines = lineStarts
         let prefilter = builder.prefilter
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-            var part = CorpusBuilder()
-            part.prefilter = prefilter
-            part.reserve(forInputBytes: ranges[k].count)
-            var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
-            let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])
-            importLines(chunk, firstLine: firstLines[k], origin: origin, into: &part, report: &partReport)
-            results.store((part, partReport), at: k)
-            // The chunk's pages of a mapped file are not needed again: give them back now rather
-            // than holding the whole file in memory next to the columns made from it.
-            JSONImporter.release(chunk)
+        // Parts are appended in order as soon as they and every earlier part are parsed, by
+        // whichever worker is free: the copy into the final columns (mostly first touches of
+        // fresh pages) then overlaps the parsing of later parts instead of following it.
+        builder.reserve(forInputBytes: bytes.count)
+        let reports = withUnsafeMutablePointer(to: &builder) { target in
+            let merger = OrderedMerger(builder: target, count: ranges.count)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                var part = CorpusBuilder()
+                part.prefilter = prefilter
+                part.reserve(forInputBytes: ranges[k].count)
+                var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
+                let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])
+                importLines(chunk, firstLine: firstLines[k], origin: origin, into: &part, report: &partReport)
+                // The chunk's pages of a mapped file are not needed again: give them back now rather
+                // than holding the whole file in memory next to the columns made from it.
+                JSONImporter.release(chunk)
+                merger.finished(part, partReport, at: k)
+            }
+            return merger.reports
         }
-        var parts: [CorpusBuilder] = []
-        var reports: [FileReport] = []
-        for k in ranges.indices {
-            let (part, partReport) = results.take(k)
-            parts.append(part)
-            reports.append(partReport)
-        }
-        builder.reserve(toAppend: parts)
-        for k in ranges.indices {
-            builder.append(contentsOf: parts[k])
-            parts[k] = CorpusBuilder()  // free the part as soon as it is copied
-            report.papers += reports[k].papers
-            report.diagnostics += reports[k].diagnostics
+        for partReport in reports {
+            report.papers += partReport.papers
+            report.diagnostics += partReport.diagnostics
         }
     }
 
@@ -463,3 +460,41 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+
+/// Appends parsed parts to a builder in their input order, each as soon as every earlier one
+/// is in, on the thread that completes the run. The builder is only touched by one thread at a
+/// time, under `merging`.
+private final class OrderedMerger: @unchecked Sendable {
+    private let builder: UnsafeMutablePointer<CorpusBuilder>
+    private var ready: [(CorpusBuilder, FileReport)?]
+    private var next = 0
+    private var busy = false
+    private let lock = NSLockLike()
+    private(set) var reports: [FileReport] = []
+
+    init(builder: UnsafeMutablePointer<CorpusBuilder>, count: Int) {
+        self.builder = builder
+        ready = Array(repeating: nil, count: count)
+    }
+
+    func finished(_ part: CorpusBuilder, _ report: FileReport, at index: Int) {
+        lock.withLock { ready[index] = (part, report) }
+        while true {
+            // Take the next part if it is ready and nobody else is appending.
+            let taken: (CorpusBuilder, FileReport)? = lock.withLock {
+                guard !busy, next < ready.count, let part = ready[next] else { return nil }
+                ready[next] = nil
+                next += 1
+                busy = true
+                return part
+            }
+            guard let (part, report) = taken else { return }
+            builder.pointee.append(contentsOf: part)
+            lock.withLock {
+                reports.append(report)
+                busy = false
+            }
+        }
+    }
+}
+
