@@ -42,7 +42,7 @@ enum ExtractionRunner {
         if let whole = extractor as? any CorpusExtractor {
             let (rows, problems) = whole.extractCorpus(corpus)
             diagnostics.append(contentsOf: problems)
-            var merged = ColumnAccumulator(fields: fields)
+            var merged = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
             for row in 0..<corpus.rowCount {
                 if row < rows.count, corpus.ruledOut?.contains(row) != true {
                     var output = ExtractionOutput(fields: fields)
@@ -56,7 +56,7 @@ enum ExtractionRunner {
                     merged.append(ExtractionOutput(fields: fields))
                 }
             }
-            return merged.columns(textFields: corpus.textColumns.map(\.name))
+            return merged.columns()
         }
 
         let chunkCount = (corpus.rowCount + chunkSize - 1) / chunkSize
@@ -64,7 +64,7 @@ enum ExtractionRunner {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let start = chunk * chunkSize
             let end = min(corpus.rowCount, start + chunkSize)
-            var accumulator = ColumnAccumulator(fields: fields)
+            var accumulator = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
             var output = ExtractionOutput(fields: fields)
             let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
             // One input for the chunk, refilled per paper: building one per paper retained and
@@ -90,9 +90,9 @@ enum ExtractionRunner {
             }
             results.store(accumulator, at: chunk)
         }
-        var merged = ColumnAccumulator(fields: fields)
+        var merged = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
         for chunk in 0..<chunkCount { merged.absorb(results.take(chunk)) }
-        return merged.columns(textFields: corpus.textColumns.map(\.name))
+        return merged.columns()
     }
 
     /// Gives `body` a function that calls back with each text view of a row (its first value
@@ -165,24 +165,49 @@ final class NSLockLike: @unchecked Sendable {
     }
 }
 
-/// Extracted values for a run of papers, column by column.
+/// Extracted values for a run of papers, column by column. Strings are dictionary-encoded and
+/// evidence fields numbered as values arrive, on the core that extracted them, so merging the
+/// chunks in order only appends integers and renumbers small dictionaries.
 struct ColumnAccumulator {
     let fields: [FieldDescriptor]
     var rowOffsets: [[Int32]]
     var numbers: [[Double]]
-    var strings: [[String]]
-    var evidenceField: [[String?]]
+    /// Per string field: a code per value, into `dictionary`, in order of first appearance.
+    var codes: [[UInt32]]
+    var dictionary: [[String]]
+    var lookup: [[String: UInt32]]
+    /// The text fields evidence points into; an evidence field code indexes this list.
+    var sources: [String]
+    var evidenceField: [[UInt8]]
     var evidenceStart: [[Int32]]
     var evidenceEnd: [[Int32]]
 
-    init(fields: [FieldDescriptor]) {
+    init(fields: [FieldDescriptor], textFields: [String]) {
         self.fields = fields
         rowOffsets = Array(repeating: [0], count: fields.count)
         numbers = Array(repeating: [], count: fields.count)
-        strings = Array(repeating: [], count: fields.count)
+        codes = Array(repeating: [], count: fields.count)
+        dictionary = Array(repeating: [], count: fields.count)
+        lookup = Array(repeating: [:], count: fields.count)
+        sources = textFields
         evidenceField = Array(repeating: [], count: fields.count)
         evidenceStart = Array(repeating: [], count: fields.count)
         evidenceEnd = Array(repeating: [], count: fields.count)
+    }
+
+    private mutating func code(of string: String, field f: Int) -> UInt32 {
+        if let code = lookup[f][string] { return code }
+        let code = UInt32(dictionary[f].count)
+        dictionary[f].append(string)
+        lookup[f][string] = code
+        return code
+    }
+
+    private mutating func source(_ name: String?) -> UInt8 {
+        guard let name else { return UInt8.max }
+        if let i = sources.firstIndex(of: name) { return UInt8(i) }
+        sources.append(name)
+        return UInt8(sources.count - 1)
     }
 
     /// Appends one paper's values, each distinct value once (the first, with its evidence).
@@ -199,10 +224,10 @@ struct ColumnAccumulator {
                 } else {
                     let s = output.strings[f][v]
                     if output.strings[f][..<v].contains(s) { continue }
-                    strings[f].append(s)
+                    codes[f].append(code(of: s, field: f))
                 }
                 let evidence = v < output.evidence[f].count ? output.evidence[f][v] : nil
-                evidenceField[f].append(evidence?.field)
+                evidenceField[f].append(source(evidence?.field))
                 evidenceStart[f].append(Int32(evidence?.utf8Range.lowerBound ?? 0))
                 evidenceEnd[f].append(Int32(evidence?.utf8Range.upperBound ?? 0))
                 kept += 1
@@ -217,43 +242,30 @@ struct ColumnAccumulator {
     }
 
     mutating func absorb(_ other: ColumnAccumulator) {
+        let sourceMap = other.sources.map { source($0) }
+        let sameSources = sourceMap.enumerated().allSatisfy { Int($0.element) == $0.offset }
         for f in fields.indices {
             let base = rowOffsets[f].last!
             rowOffsets[f].append(contentsOf: other.rowOffsets[f].dropFirst().map { $0 + base })
             numbers[f].append(contentsOf: other.numbers[f])
-            strings[f].append(contentsOf: other.strings[f])
-            evidenceField[f].append(contentsOf: other.evidenceField[f])
+            if !other.dictionary[f].isEmpty {
+                let renumbered = other.dictionary[f].map { code(of: $0, field: f) }
+                codes[f].append(contentsOf: other.codes[f].map { renumbered[Int($0)] })
+            }
+            evidenceField[f].append(contentsOf: sameSources ? other.evidenceField[f]
+                                    : other.evidenceField[f].map { $0 == UInt8.max ? $0 : sourceMap[Int($0)] })
             evidenceStart[f].append(contentsOf: other.evidenceStart[f])
             evidenceEnd[f].append(contentsOf: other.evidenceEnd[f])
         }
     }
 
-    func columns(textFields: [String]) -> [Column] {
+    func columns() -> [Column] {
         fields.indices.map { f in
             let rows = RowOffsets(offsets: rowOffsets[f])
-            var sources = textFields
-            let fieldCodes: [UInt8] = evidenceField[f].map { name in
-                guard let name else { return UInt8.max }
-                if let i = sources.firstIndex(of: name) { return UInt8(i) }
-                sources.append(name)
-                return UInt8(sources.count - 1)
-            }
-            let evidence = EvidenceColumn(field: fieldCodes, start: evidenceStart[f], end: evidenceEnd[f], sourceFields: sources)
-            let data: ColumnData
-            if fields[f].type.scalar == .string {
-                var dictionary: [String] = []
-                var lookup: [String: UInt32] = [:]
-                let codes = strings[f].map { s -> UInt32 in
-                    if let code = lookup[s] { return code }
-                    let code = UInt32(dictionary.count)
-                    dictionary.append(s)
-                    lookup[s] = code
-                    return code
-                }
-                data = .strings(StringColumn(rows: rows, storage: .dictionary(codes: codes, dictionary: dictionary)))
-            } else {
-                data = .numbers(NumberColumn(rows: rows, values: numbers[f]))
-            }
+            let evidence = EvidenceColumn(field: evidenceField[f], start: evidenceStart[f], end: evidenceEnd[f], sourceFields: sources)
+            let data: ColumnData = fields[f].type.scalar == .string
+                ? .strings(StringColumn(rows: rows, storage: .dictionary(codes: codes[f], dictionary: dictionary[f])))
+                : .numbers(NumberColumn(rows: rows, values: numbers[f]))
             return Column(descriptor: fields[f], data: data, evidence: evidence)
         }
     }
