@@ -59,9 +59,10 @@ enum LinkScanner {
     /// Byte ranges of the URLs in `text`.
     static func links(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        // Every link the scanner accepts holds `/` (schemes and code hosts), `www.` or
-        // `.github.io`. Most abstracts hold none, and three fast searches cost less than the scan.
-        guard TextTools.contains(UInt8(ascii: "/"), in: text) || TextTools.containsIgnoringCase(text, literal: "www.")
+        // Every link the scanner accepts holds `://` or a host's `.com/`, `.co/`, `.org/`, or
+        // else `www.` or `.github.io`. Most abstracts hold none, and a few fast searches cost
+        // less than the scan.
+        guard LinkScanner.hasHostSlash(text) || TextTools.containsIgnoringCase(text, literal: "www.")
                 || TextTools.containsIgnoringCase(text, literal: ".github.io") else { return found }
         let n = text.count
         // A link starts a run of letters: only those starts are visited.
@@ -91,6 +92,27 @@ enum LinkScanner {
             resume = max(end, i + 1)
         }
         return found
+    }
+
+    /// Whether some `/` in `text` follows `:` (a scheme) or `.com`, `.co`, `.org` (a code
+    /// host written without one). Prose slashes ("and/or", "tokens/s") are passed by quickly.
+    static func hasHostSlash(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var i = 0
+        while i < text.count, let hit = memchr(base + i, Int32(UInt8(ascii: "/")), text.count - i) {
+            let slash = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if slash > 0, text[slash - 1] == UInt8(ascii: ":") { return true }
+            for host in ["com", "co", "org"] as [StaticString] {
+                let length = host.utf8CodeUnitCount
+                guard slash > length else { continue }
+                let matches = host.withUTF8Buffer { u in
+                    text[slash - length - 1] == UInt8(ascii: ".") && (0..<length).allSatisfy { text[slash - length + $0] | 0x20 == u[$0] }
+                }
+                if matches { return true }
+            }
+            i = slash + 1
+        }
+        return false
     }
 
     /// `name.github.io` (a project page) at `i`.
@@ -139,3 +161,9 @@ enum LinkScanner {
         return end
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

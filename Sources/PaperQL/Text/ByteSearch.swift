@@ -97,8 +97,12 @@ extension ByteSearch {
         guard n > 0, h >= n, let base = haystack.baseAddress else { return }
         let first = needle[0], last = needle[n - 1]
         var i = 0
+        // The second byte is compared too (when it has bit 0x20), which leaves far fewer
+        // places to check for needles that start and end with common letters ("times").
+        let secondOffset = n >= 3 && needle[1] & 0x20 != 0 ? 1 : 0
         if n >= 2, first & 0x20 != 0, last & 0x20 != 0 {
             let vFirst = SIMD16<UInt8>(repeating: first)
+            let vSecond = SIMD16<UInt8>(repeating: needle[secondOffset])
             let vLast = SIMD16<UInt8>(repeating: last)
             let caseBit = SIMD16<UInt8>(repeating: 0x20)
             let raw = UnsafeRawPointer(base)
@@ -106,8 +110,9 @@ extension ByteSearch {
             let stopped = { () -> Bool in
                 while i + n - 1 + 16 <= h {
                     let a = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) | caseBit
+                    let m = raw.loadUnaligned(fromByteOffset: i + secondOffset, as: SIMD16<UInt8>.self) | caseBit
                     let b = raw.loadUnaligned(fromByteOffset: i + n - 1, as: SIMD16<UInt8>.self) | caseBit
-                    let hit = (a .== vFirst) .& (b .== vLast)
+                    let hit = (a .== vFirst) .& (m .== vSecond) .& (b .== vLast)
                     // `any(_:)` reduces the mask through a generic call; two integer tests do not.
                     let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: hit), to: (UInt64, UInt64).self)
                     if lanes.0 | lanes.1 != 0 {
