@@ -227,8 +227,10 @@ public struct RunStarts {
                 if k == 2 || (k == 1 && letterRuns != 0) { return 0 }
             } else if position &+ 8 <= count {
                 let raw = UnsafeRawPointer(base)
-                mask = RunStarts.starts(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self),
-                                        after: raw.loadUnaligned(fromByteOffset: position &- 1, as: UInt64.self), letterRuns: letterRuns)
+                // Little-endian order puts the byte at `position + k` in byte k of the word.
+                mask = RunStarts.starts(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)),
+                                        after: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position &- 1, as: UInt64.self)),
+                                        letterRuns: letterRuns)
                 blockStart = position
                 position &+= 8
             } else if position < count {
