@@ -6,9 +6,12 @@ enum ByteSearch {
     @inline(__always)
     static func fold(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
 
-    /// Whether `haystack` contains `needle` (already lowercased ASCII), ignoring ASCII case.
+    /// Whether `haystack` contains `needle` (already lowercased ASCII), ignoring ASCII case,
+    /// sixteen positions at a time (see `scanFolded`).
     static func containsFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstFolded(haystack, needle, from: 0) != nil
+        var found = false
+        scanFolded(haystack, needle) { _ in found = true; return false }
+        return found
     }
 
     /// The offset of the first match of `needle` at or after `start`.
@@ -80,14 +83,6 @@ extension ByteSearch {
     /// first or last byte lacks bit 0x20 (such as `_` or `@`) take the plain path.
     static func forEachMatchFolded(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ body: (Int) -> Void) {
         needle.withUnsafeBufferPointer { needle in scanFolded(haystack, needle) { body($0); return true } }
-    }
-
-    /// Whether `haystack` contains `needle` (lowercased ASCII), ignoring ASCII case, sixteen
-    /// positions at a time.
-    static func containsFoldedVectorised(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        var found = false
-        scanFolded(haystack, needle) { _ in found = true; return false }
-        return found
     }
 
     /// Calls `body` with each match in order until it returns false.

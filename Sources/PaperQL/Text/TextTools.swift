@@ -150,13 +150,13 @@ extension TextTools {
 
     /// Whether `text` contains `needle` (lowercase ASCII bytes), ignoring ASCII case; no allocation.
     public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, bytes needle: [UInt8]) -> Bool {
-        needle.withUnsafeBufferPointer { ByteSearch.containsFoldedVectorised(text, $0) }
+        needle.withUnsafeBufferPointer { ByteSearch.containsFolded(text, $0) }
     }
 
     /// Whether `text` contains `needle` (lowercase ASCII), ignoring ASCII case: for needles
     /// written in the source, with no array to retain on every call.
     public static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, literal needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { ByteSearch.containsFoldedVectorised(text, $0) }
+        needle.withUTF8Buffer { ByteSearch.containsFolded(text, $0) }
     }
 
     /// Whether `text` contains `byte` (memchr, so many bytes per step): lets a scanner skip a
