@@ -141,6 +141,30 @@ struct CorpusBuilder {
         columns[CorpusBuilder.titleColumn].bytes.reserveCapacity(bytes / 12)
     }
 
+    /// The byte buffers of the title and abstract columns, for another builder to fill again.
+    struct TextBuffers {
+        var title: [UInt8]
+        var abstract: [UInt8]
+    }
+
+    /// Takes this builder's title and abstract bytes, emptied but with their capacity, leaving
+    /// it without them: for a part whose rows have been appended elsewhere.
+    mutating func takeTextBuffers() -> TextBuffers {
+        var buffers = TextBuffers(title: [], abstract: [])
+        swap(&buffers.title, &columns[CorpusBuilder.titleColumn].bytes)
+        swap(&buffers.abstract, &columns[CorpusBuilder.abstractColumn].bytes)
+        buffers.title.removeAll(keepingCapacity: true)
+        buffers.abstract.removeAll(keepingCapacity: true)
+        return buffers
+    }
+
+    /// Fills the title and abstract columns of this new builder into `buffers`.
+    mutating func reuse(_ buffers: TextBuffers) {
+        precondition(rowCount == 0 && columns[CorpusBuilder.titleColumn].bytes.isEmpty && columns[CorpusBuilder.abstractColumn].bytes.isEmpty)
+        columns[CorpusBuilder.titleColumn].bytes = buffers.title
+        columns[CorpusBuilder.abstractColumn].bytes = buffers.abstract
+    }
+
     /// Whether the current record has a value in built-in column `i`.
     func has(column i: Int) -> Bool { columns[i].pendingCount > 0 }
 

@@ -19,7 +19,7 @@ enum JSONImporter {
         }
         // Chunks end at line breaks; each is parsed into its own builder, then appended in order,
         // so papers, ids and diagnostics come out exactly as a single pass would give them.
-        let chunkCount = workers * 4
+        let chunkCount = workers * 8
         var starts = [0]
         for k in 1..<chunkCount {
             var p = max(starts.last! + 1, bytes.count * k / chunkCount)
@@ -53,11 +53,16 @@ enum JSONImporter {
         // fresh pages) then overlaps the parsing of later parts instead of following it.
         builder.reserve(forInputBytes: bytes.count)
         let reports = withUnsafeMutablePointer(to: &builder) { target in
-            let merger = OrderedMerger(builder: target, count: ranges.count)
+            let pool = TextBufferPool(parts: ranges.count)
+            let merger = OrderedMerger(builder: target, count: ranges.count, pool: pool)
             DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
                 var part = CorpusBuilder()
                 part.prefilter = prefilter
-                part.reserve(forInputBytes: ranges[k].count)
+                if let buffers = pool.take() {
+                    part.reuse(buffers)
+                } else {
+                    part.reserve(forInputBytes: ranges.map(\.count).max()!)
+                }
                 var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
                 let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])
                 importLines(chunk, firstLine: firstLines[k], origin: origin, into: &part, report: &partReport)
@@ -87,7 +92,10 @@ enum JSONImporter {
 
     private static func importLines(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, origin: String, into builder: inout CorpusBuilder,
                                     report: inout FileReport) {
-        var reader = RecordReader(builder: builder, origin: origin)
+        // The builder moves into the reader rather than being shared with it, so that its
+        // reserved (or recycled) buffers are written in place instead of copied on first write.
+        var reader = RecordReader(builder: CorpusBuilder(), origin: origin)
+        swap(&reader.builder, &builder)
         var lineStart = 0
         var lineNumber = firstLine - 1
         let n = bytes.count
@@ -472,8 +480,12 @@ private final class OrderedMerger: @unchecked Sendable {
     private let lock = NSLockLike()
     private(set) var reports: [FileReport] = []
 
-    init(builder: UnsafeMutablePointer<CorpusBuilder>, count: Int) {
+    /// Where a part's text buffers go once its text has been copied out.
+    private let pool: TextBufferPool
+
+    init(builder: UnsafeMutablePointer<CorpusBuilder>, count: Int, pool: TextBufferPool) {
         self.builder = builder
+        self.pool = pool
         ready = Array(repeating: nil, count: count)
     }
 
@@ -488,8 +500,9 @@ private final class OrderedMerger: @unchecked Sendable {
                 busy = true
                 return part
             }
-            guard let (part, report) = taken else { return }
+            guard var (part, report) = taken else { return }
             builder.pointee.append(contentsOf: part)
+            pool.give(part.takeTextBuffers())
             lock.withLock {
                 reports.append(report)
                 busy = false
@@ -498,3 +511,30 @@ private final class OrderedMerger: @unchecked Sendable {
     }
 }
 
+
+/// Text buffers of parsed parts, kept for the parts still to be parsed: every byte of a fresh
+/// buffer costs a page fault and a zeroed page on first touch, which was most of a load's
+/// system time, while a recycled buffer has been touched already. Buffers come back once
+/// their part is merged; when no part is left to parse they are freed instead.
+private final class TextBufferPool: @unchecked Sendable {
+    private var free: [CorpusBuilder.TextBuffers] = []
+    /// Parts that have not asked for buffers yet.
+    private var partsToStart: Int
+    private let lock = NSLockLike()
+
+    init(parts: Int) { partsToStart = parts }
+
+    /// Buffers for a part about to be parsed, if one has been given back.
+    func take() -> CorpusBuilder.TextBuffers? {
+        lock.withLock {
+            partsToStart -= 1
+            return free.popLast()
+        }
+    }
+
+    func give(_ buffers: CorpusBuilder.TextBuffers) {
+        lock.withLock {
+            if free.count < partsToStart { free.append(buffers) }
+        }
+    }
+}

@@ -197,7 +197,8 @@ public struct PhraseMatcher: Sendable {
         let lanes = n >= 4 * warm + 256 ? 4 : 1
         // Each lane notes its hits in its own region, in text order, so the regions read one
         // after the other are in order too.
-        let region = n - 3 * (n / 4) + warm + 8
+        // A phrase can end at every byte, so a region holds a hit per byte its lane reads.
+        let region = lanes == 4 ? (n + 3 * warm) / 4 + 8 : n + 8
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: lanes * region) { hits in
             var count = transitions.withUnsafeBufferPointer { table in
                 byteClass.withUnsafeBufferPointer { classes in
@@ -251,41 +252,41 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Four quarters of a long text at once: each step waits on a table load, and four
+    /// Four parts of a long text at once: each step waits on a table load, and four
     /// independent chains keep the processor busy. Lanes 1-3 start `warm` bytes before their
-    /// quarter, which puts them in the right state by its start. Lane k notes hits from
-    /// `hits + k * region`; what a lane found while warming up is dropped, and the lanes'
-    /// hits are gathered at the start of `hits`, in order. Returns their number.
+    /// part, which puts them in the right state by its start; all four lanes read the same
+    /// number of bytes, so the whole scan runs in lockstep (no lane reads its warm-up alone
+    /// afterwards). Lane k notes hits from `hits + k * region`; what a lane found while warming
+    /// up is dropped, and the lanes' hits are gathered at the start of `hits`, in order.
+    /// Returns their number.
     private static func scanQuarters(_ text: UnsafePointer<UInt8>, _ n: Int, _ warm: Int, _ startRow: Int, _ table: UnsafePointer<Int32>,
                                      _ classes: UnsafePointer<UInt8>, _ hits: UnsafeMutablePointer<UInt64>, region: Int) -> Int {
-        let quarter = n / 4
-        let t1 = text + (quarter - warm), t2 = text + (2 * quarter - warm), t3 = text + (3 * quarter - warm)
+        let length = (n + 3 * warm) / 4
+        let s1 = length - warm, s2 = 2 * (length - warm), s3 = 3 * (length - warm)
+        let t1 = text + s1, t2 = text + s2, t3 = text + s3
         let h1 = hits + region, h2 = hits + 2 * region, h3 = hits + 3 * region
         var r0 = startRow, r1 = 0, r2 = 0, r3 = 0
         var c0 = 0, c1 = 0, c2 = 0, c3 = 0
         var i = 0
-        // Lockstep over the first quarter; lanes 1 and 2 then have `warm` bytes left to reach the
-        // next quarter, and lane 3 the rest of the text.
-        while i < quarter {
+        while i < length {
             step(&r0, text[i], i, 0, table, classes, hits, &c0)
-            step(&r1, t1[i], quarter - warm + i, 1, table, classes, h1, &c1)
-            step(&r2, t2[i], 2 * quarter - warm + i, 2, table, classes, h2, &c2)
-            step(&r3, t3[i], 3 * quarter - warm + i, 3, table, classes, h3, &c3)
+            step(&r1, t1[i], s1 + i, 1, table, classes, h1, &c1)
+            step(&r2, t2[i], s2 + i, 2, table, classes, h2, &c2)
+            step(&r3, t3[i], s3 + i, 3, table, classes, h3, &c3)
             i &+= 1
         }
-        c1 = scan(text, 2 * quarter - warm, 2 * quarter, r1, table, classes, h1, lane: 1, count: c1).count
-        c2 = scan(text, 3 * quarter - warm, 3 * quarter, r2, table, classes, h2, lane: 2, count: c2).count
-        c3 = scan(text, 4 * quarter - warm, n, r3, table, classes, h3, lane: 3, count: c3).count
+        // The last few bytes (the lengths round down).
+        c3 = scan(text, s3 + length, n, r3, table, classes, h3, lane: 3, count: c3).count
         var count = c0
-        func gather(_ lane: Int, _ laneHits: UnsafeMutablePointer<UInt64>, _ laneCount: Int) {
-            for k in 0..<laneCount where Int(laneHits[k] >> 34) >= lane * quarter {
+        func gather(_ keepFrom: Int, _ laneHits: UnsafeMutablePointer<UInt64>, _ laneCount: Int) {
+            for k in 0..<laneCount where Int(laneHits[k] >> 34) >= keepFrom {
                 hits[count] = laneHits[k]
                 count += 1
             }
         }
-        gather(1, h1, c1)
-        gather(2, h2, c2)
-        gather(3, h3, c3)
+        gather(s1 + warm, h1, c1)
+        gather(s2 + warm, h2, c2)
+        gather(s3 + warm, h3, c3)
         return count
     }
 

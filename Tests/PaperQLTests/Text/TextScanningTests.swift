@@ -100,4 +100,18 @@ import Testing
         let headFound = head.withUnsafeBufferPointer { matcher.matches(in: $0) }
         #expect(Set(headFound) == Self.naiveMatches(phrases, in: head))
     }
+
+    /// A phrase can end at every other byte: the scan must have room for that many places, in
+    /// one lane and in four, and the lanes' shares must cover every length of text exactly.
+    @Test func aPhraseAtEveryWordIsFoundAtEveryTextLength() {
+        let phrases = ["a", "b a"]
+        let matcher = PhraseMatcher(phrases)
+        let full = Array(String(repeating: "a b ", count: 200).utf8)
+        for length in stride(from: 1, through: full.count, by: 7) {
+            let text = Array(full.prefix(length))
+            let found = text.withUnsafeBufferPointer { matcher.matches(in: $0) }
+            #expect(Set(found) == Self.naiveMatches(phrases, in: text), "length \(length)")
+            #expect(found.count == Self.naiveMatches(phrases, in: text).count, "length \(length)")
+        }
+    }
 }
