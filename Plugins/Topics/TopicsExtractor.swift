@@ -112,8 +112,12 @@ public struct TopicsExtractor: Extractor {
         if paper.values(of: "params").contains(where: { ($0.number ?? 0) >= 1e9 }) { hint += 1 }
         for model in paper.values(of: "models") {
             guard let name = model.string else { continue }
-            let family = name.split(separator: "-").first.map(String.init) ?? name
-            if TopicsExtractor.languageModelFamilies.contains(name) || TopicsExtractor.languageModelFamilies.contains(family) { hint += 0.5 }
+            // The family is the name up to its first "-" ("LLaMA" of "LLaMA-2"): a short string,
+            // stored inline, where `split` made an array per name.
+            if TopicsExtractor.languageModelFamilies.contains(name)
+                || name.firstIndex(of: "-").map({ TopicsExtractor.languageModelFamilies.contains(String(name[..<$0])) }) == true {
+                hint += 0.5
+            }
         }
         return min(hint, 1.5)
     }

@@ -253,9 +253,11 @@ public final class Engine: Sendable {
         }
         extractionGate.withLock { _ in
             if state.withLock({ $0.extracted.contains(index) }) { return }
-            let inputs = otherInputs
+            // A list, not the dictionary: an extractor reads one or two such fields per paper,
+            // and comparing short names costs less than hashing them.
+            let inputs = Array(otherInputs)
             let lookup: @Sendable (String, Int) -> [Value] = { field, row in
-                inputs[field].map { $0.value(of: row).elements } ?? []
+                inputs.first { $0.key == field }.map { $0.value.value(of: row).elements } ?? []
             }
             var corpusView = ExtractionCorpus(rowCount: corpus.count, textColumns: textInputs, lookup: lookup)
             corpusView.ruledOut = corpus.storage.abridged
