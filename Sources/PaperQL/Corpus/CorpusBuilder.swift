@@ -37,6 +37,8 @@ struct CorpusBuilder {
     /// Records kept without their abstract because of `prefilter`, by row.
     private(set) var abridgedRows: [Int32] = []
     private var columns: [PendingColumn] = []
+    /// Storage from an earlier part (see `reuse`), for columns not created yet.
+    private var spare: [String: ColumnBuffers] = [:]
     private var columnIndex: [String: Int] = [:]
     private var inRecord = false
     /// Where each run of papers came from: (first row, file). Kept as runs rather than a value
@@ -64,6 +66,7 @@ struct CorpusBuilder {
         }
         let i = columns.count
         columns.append(PendingColumn(name: name, kind: kind, rowsSoFar: rowCount))
+        if let storage = spare.removeValue(forKey: name) { columns[i].adopt(storage) }
         columns[i].storesValues = prefilter?.stores(name) ?? true
         columnIndex[name] = i
         return i
@@ -141,28 +144,23 @@ struct CorpusBuilder {
         columns[CorpusBuilder.titleColumn].bytes.reserveCapacity(bytes / 12)
     }
 
-    /// The byte buffers of the title and abstract columns, for another builder to fill again.
-    struct TextBuffers {
-        var title: [UInt8]
-        var abstract: [UInt8]
+    /// The storage of every column, emptied with its capacity kept, by column name: for a
+    /// part whose rows have been appended elsewhere, so that the next part fills the same
+    /// memory instead of fresh pages. Leaves this builder without its columns' contents.
+    mutating func takeBuffers() -> [String: ColumnBuffers] {
+        var taken: [String: ColumnBuffers] = [:]
+        for i in columns.indices { taken[columns[i].name] = columns[i].takeBuffers() }
+        return taken
     }
 
-    /// Takes this builder's title and abstract bytes, emptied but with their capacity, leaving
-    /// it without them: for a part whose rows have been appended elsewhere.
-    mutating func takeTextBuffers() -> TextBuffers {
-        var buffers = TextBuffers(title: [], abstract: [])
-        swap(&buffers.title, &columns[CorpusBuilder.titleColumn].bytes)
-        swap(&buffers.abstract, &columns[CorpusBuilder.abstractColumn].bytes)
-        buffers.title.removeAll(keepingCapacity: true)
-        buffers.abstract.removeAll(keepingCapacity: true)
-        return buffers
-    }
-
-    /// Fills the title and abstract columns of this new builder into `buffers`.
-    mutating func reuse(_ buffers: TextBuffers) {
-        precondition(rowCount == 0 && columns[CorpusBuilder.titleColumn].bytes.isEmpty && columns[CorpusBuilder.abstractColumn].bytes.isEmpty)
-        columns[CorpusBuilder.titleColumn].bytes = buffers.title
-        columns[CorpusBuilder.abstractColumn].bytes = buffers.abstract
+    /// Gives this new builder the storage of an earlier part's columns: columns that exist
+    /// already take theirs now, the others when they are first created.
+    mutating func reuse(_ buffers: [String: ColumnBuffers]) {
+        precondition(rowCount == 0)
+        spare = buffers
+        for i in columns.indices {
+            if let storage = spare.removeValue(forKey: columns[i].name) { columns[i].adopt(storage) }
+        }
     }
 
     /// Whether the current record has a value in built-in column `i`.
@@ -228,13 +226,17 @@ struct CorpusBuilder {
 
     /// Appends the records of `other` (built from a later part of the input, on another core)
     /// after this builder's own, reconciling field types as if one builder had read both.
-    mutating func append(contentsOf other: consuming CorpusBuilder) {
+    ///
+    /// `growth` is how much larger than what the merge needs a column grows when it must: a
+    /// caller appending parts of a known share of the input asks for room for all of it at
+    /// once, rather than reallocating and copying each column as the parts come in.
+    mutating func append(contentsOf other: consuming CorpusBuilder, growth: Double = 1) {
         precondition(!inRecord && !other.inRecord)
         let before = rowCount
         var touched = Set<String>()
         for otherColumn in other.columns {
             let i = column(otherColumn.name, kind: otherColumn.kind)
-            columns[i].append(contentsOf: otherColumn, rowsBefore: before)
+            columns[i].append(contentsOf: otherColumn, rowsBefore: before, growth: growth)
             touched.insert(otherColumn.name)
         }
         for run in other.sourceRuns where sourceRuns.last?.path != run.path {
@@ -371,6 +373,14 @@ struct CorpusBuilder {
 }
 
 /// One column while it is being built.
+/// The arrays behind a column under construction, kept for reuse (see `CorpusBuilder.takeBuffers`).
+struct ColumnBuffers {
+    var rowOffsets: [Int32] = []
+    var numbers: [Double] = []
+    var bytes: [UInt8] = []
+    var bounds: [Int] = []
+}
+
 private struct PendingColumn {
     enum Kind { case undetermined, number, string, date, bool }
 
@@ -399,8 +409,9 @@ private struct PendingColumn {
         rowOffsets.append(contentsOf: repeatElement(last, count: count))
     }
 
-    /// Appends another column's rows; `rowsBefore` is this builder's row count.
-    mutating func append(contentsOf other: PendingColumn, rowsBefore: Int) {
+    /// Appends another column's rows; `rowsBefore` is this builder's row count. Arrays that
+    /// must grow get `growth` times the room they need.
+    mutating func append(contentsOf other: PendingColumn, rowsBefore: Int, growth: Double = 1) {
         var other = other
         if kind == .undetermined, other.kind != .undetermined { kind = other.kind }
         if other.kind == .undetermined { other.kind = kind }
@@ -411,15 +422,51 @@ private struct PendingColumn {
         isList = isList || other.isList
         // The other column was created with rows of its own builder before its first value.
         let base = Int32(valueCount)
+        func makeRoom<T>(_ array: inout [T], for added: Int) {
+            let needed = array.count + added
+            if array.capacity < needed { array.reserveCapacity(Int(Double(needed) * max(1, growth))) }
+        }
         // This column may have been created just now, with rowsBefore + 1 offsets.
-        rowOffsets.append(contentsOf: other.rowOffsets.dropFirst().map { $0 + base })
+        makeRoom(&rowOffsets, for: other.rowOffsets.count - 1)
+        rowOffsets.append(contentsOf: other.rowOffsets.dropFirst().lazy.map { $0 + base })
         if kind == .string {
             let byteBase = bytes.count
+            makeRoom(&bytes, for: other.bytes.count)
             bytes.append(contentsOf: other.bytes)
-            bounds.append(contentsOf: other.bounds.dropFirst().map { $0 + byteBase })
+            makeRoom(&bounds, for: other.bounds.count - 1)
+            bounds.append(contentsOf: other.bounds.dropFirst().lazy.map { $0 + byteBase })
         } else {
+            makeRoom(&numbers, for: other.numbers.count)
             numbers.append(contentsOf: other.numbers)
         }
+    }
+
+    /// Takes the column's arrays, emptied with their capacity kept.
+    mutating func takeBuffers() -> ColumnBuffers {
+        var taken = ColumnBuffers()
+        swap(&taken.rowOffsets, &rowOffsets)
+        swap(&taken.numbers, &numbers)
+        swap(&taken.bytes, &bytes)
+        swap(&taken.bounds, &bounds)
+        taken.rowOffsets.removeAll(keepingCapacity: true)
+        taken.numbers.removeAll(keepingCapacity: true)
+        taken.bytes.removeAll(keepingCapacity: true)
+        taken.bounds.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    /// Moves this column's contents into `storage` (emptied arrays of an earlier column) and
+    /// keeps that storage from now on.
+    mutating func adopt(_ storage: ColumnBuffers) {
+        var storage = storage
+        storage.rowOffsets.append(contentsOf: rowOffsets)
+        storage.numbers.append(contentsOf: numbers)
+        storage.bytes.append(contentsOf: bytes)
+        storage.bounds.append(contentsOf: bounds)
+        rowOffsets = storage.rowOffsets
+        numbers = storage.numbers
+        bytes = storage.bytes
+        bounds = storage.bounds
     }
 
     mutating func endRow() {

@@ -10,10 +10,15 @@ enum JSONImporter {
     /// Files larger than this are split at line breaks and parsed on every core.
     static let parallelThreshold = 8 << 20
 
+    /// Reads JSON lines into `builder`: inputs of `parallelAbove` bytes or more in parts on
+    /// every core, merged in order, with the same result as one pass (which tests compare).
+    /// Read in parts, `bytes` must not be read afterwards: each part's pages are given back to
+    /// the kernel once parsed, which for a mapped file only drops them from memory but leaves
+    /// a buffer that is not file-backed zeroed.
     static func importLines(_ bytes: UnsafeBufferPointer<UInt8>, origin: String, into builder: inout CorpusBuilder,
-                            report: inout FileReport) {
+                            report: inout FileReport, parallelAbove: Int = parallelThreshold) {
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard bytes.count >= parallelThreshold, workers > 1 else {
+        guard bytes.count >= parallelAbove, workers > 1 else {
             importLines(bytes, firstLine: 1, origin: origin, into: &builder, report: &report)
             return
         }
@@ -53,8 +58,8 @@ enum JSONImporter {
         // fresh pages) then overlaps the parsing of later parts instead of following it.
         builder.reserve(forInputBytes: bytes.count)
         let reports = withUnsafeMutablePointer(to: &builder) { target in
-            let pool = TextBufferPool(parts: ranges.count)
-            let merger = OrderedMerger(builder: target, count: ranges.count, pool: pool)
+            let pool = PartBufferPool(parts: ranges.count)
+            let merger = OrderedMerger(builder: target, partEnds: ranges.map(\.upperBound), pool: pool)
             DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
                 var part = CorpusBuilder()
                 part.prefilter = prefilter
@@ -481,28 +486,36 @@ private final class OrderedMerger: @unchecked Sendable {
     private(set) var reports: [FileReport] = []
 
     /// Where a part's text buffers go once its text has been copied out.
-    private let pool: TextBufferPool
+    private let pool: PartBufferPool
 
-    init(builder: UnsafeMutablePointer<CorpusBuilder>, count: Int, pool: TextBufferPool) {
+    /// Where each part ends in the input: how much of it is merged after each part.
+    private let partEnds: [Int]
+
+    init(builder: UnsafeMutablePointer<CorpusBuilder>, partEnds: [Int], pool: PartBufferPool) {
         self.builder = builder
         self.pool = pool
-        ready = Array(repeating: nil, count: count)
+        self.partEnds = partEnds
+        ready = Array(repeating: nil, count: partEnds.count)
     }
 
     func finished(_ part: CorpusBuilder, _ report: FileReport, at index: Int) {
         lock.withLock { ready[index] = (part, report) }
         while true {
             // Take the next part if it is ready and nobody else is appending.
-            let taken: (CorpusBuilder, FileReport)? = lock.withLock {
-                guard !busy, next < ready.count, let part = ready[next] else { return nil }
+            let taken: (CorpusBuilder, FileReport, Int)? = lock.withLock {
+                guard !busy, next < ready.count, let (part, report) = ready[next] else { return nil }
                 ready[next] = nil
                 next += 1
                 busy = true
-                return part
+                return (part, report, next - 1)
             }
-            guard var (part, report) = taken else { return }
-            builder.pointee.append(contentsOf: part)
-            pool.give(part.takeTextBuffers())
+            guard let (merged, report, position) = taken else { return }
+            var part = merged
+            // A column that must grow gets room for the whole input at the rate so far (and a
+            // twentieth more), so it is reallocated about once rather than once per part.
+            let growth = Double(partEnds.last!) / Double(max(1, partEnds[position])) * 1.05
+            builder.pointee.append(contentsOf: part, growth: growth)
+            pool.give(part.takeBuffers())
             lock.withLock {
                 reports.append(report)
                 busy = false
@@ -512,12 +525,12 @@ private final class OrderedMerger: @unchecked Sendable {
 }
 
 
-/// Text buffers of parsed parts, kept for the parts still to be parsed: every byte of a fresh
-/// buffer costs a page fault and a zeroed page on first touch, which was most of a load's
-/// system time, while a recycled buffer has been touched already. Buffers come back once
-/// their part is merged; when no part is left to parse they are freed instead.
-private final class TextBufferPool: @unchecked Sendable {
-    private var free: [CorpusBuilder.TextBuffers] = []
+/// Column storage of parsed parts, kept for the parts still to be parsed: every byte of a
+/// fresh buffer costs a page fault and a zeroed page on first touch, which was most of a
+/// load's system time, while a recycled buffer has been touched already. Storage comes back
+/// once its part is merged; when no part is left to parse it is freed instead.
+private final class PartBufferPool: @unchecked Sendable {
+    private var free: [[String: ColumnBuffers]] = []
     /// Parts that have not asked for buffers yet.
     private var partsToStart: Int
     private let lock = NSLockLike()
@@ -525,14 +538,14 @@ private final class TextBufferPool: @unchecked Sendable {
     init(parts: Int) { partsToStart = parts }
 
     /// Buffers for a part about to be parsed, if one has been given back.
-    func take() -> CorpusBuilder.TextBuffers? {
+    func take() -> [String: ColumnBuffers]? {
         lock.withLock {
             partsToStart -= 1
             return free.popLast()
         }
     }
 
-    func give(_ buffers: CorpusBuilder.TextBuffers) {
+    func give(_ buffers: [String: ColumnBuffers]) {
         lock.withLock {
             if free.count < partsToStart { free.append(buffers) }
         }

@@ -200,7 +200,7 @@ public struct PhraseMatcher: Sendable {
         // A phrase can end at every byte, so a region holds a hit per byte its lane reads.
         let region = lanes == 4 ? (n + 3 * warm) / 4 + 8 : n + 8
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: lanes * region) { hits in
-            var count = transitions.withUnsafeBufferPointer { table in
+            let count = transitions.withUnsafeBufferPointer { table in
                 byteClass.withUnsafeBufferPointer { classes in
                     lanes == 4 ? PhraseMatcher.scanQuarters(base, n, warm, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, region: region)
                         : PhraseMatcher.scan(base, 0, n, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, lane: 0, count: 0).count

@@ -627,6 +627,52 @@ import Testing
         #expect(first.fields == second.fields)
     }
 
+    /// A file large enough to be read in parts on every core gives what one pass over it gives:
+    /// the same papers in the same order, ids, field types, values and diagnostics. The records
+    /// vary so that parts differ: a field that is a number early and text later, a field that
+    /// first appears near the end, lists, non-ASCII text, duplicate ids, malformed and blank lines.
+    @Test func readingJSONLinesInPartsGivesWhatOnePassGives() throws {
+        var text = ""
+        var i = 0
+        while text.utf8.count < JSONImporter.parallelThreshold + (2 << 20) {
+            defer { i += 1 }
+            if i % 101 == 0 { text += "\n"; continue }
+            if i % 97 == 5 { text += "{\"title\": \"Broken record \(i)\", \"abstract\": \n"; continue }
+            let id = i % 211 == 7 ? "dup-\(i % 3)" : "2401.\(10_000 + i)"
+            let title = i % 13 == 0 ? "Naïve Quantization Ünits for Model \(i)" : "Sparse Attention Study Number \(i)"
+            let abstract = String(repeating: "We study a \(i % 50)B model with low-rank adapters and report results. ", count: 12 + i % 9)
+            let score = i < 3_000 ? "\(i % 10)" : (i % 5 == 0 ? "\"high\"" : "\(Double(i % 7) / 2)")
+            let late = i > 8_500 ? ", \"late_field\": \"value \(i % 4)\"" : ""
+            text += "{\"id\": \"\(id)\", \"title\": \"\(title)\", \"abstract\": \"\(abstract)\", "
+                + "\"authors\": \"A. Author\(i % 17), B. Writer and C. Coder\(i % 5)\", \"categories\": \"cs.LG cs.CL\(i % 3 == 0 ? " stat.ML" : "")\", "
+                + "\"update_date\": \"2024-0\(1 + i % 9)-1\(i % 10)\", \"score\": \(score)\(late)}\n"
+        }
+        func load(parallelAbove: Int) -> Corpus {
+            // A copy per load: reading in parts gives each part's pages back as it goes, which
+            // leaves an input held in memory (not mapped from a file) zeroed.
+            let bytes = Array(text.utf8)
+            var builder = CorpusBuilder()
+            var report = FileReport(path: "big.jsonl", format: .jsonLines, papers: 0, diagnostics: [])
+            bytes.withUnsafeBufferPointer {
+                JSONImporter.importLines($0, origin: "big.jsonl", into: &builder, report: &report, parallelAbove: parallelAbove)
+            }
+            builder.files.append(report)
+            builder.diagnostics += report.diagnostics
+            return Corpus(storage: builder.build())
+        }
+        let inParts = load(parallelAbove: JSONImporter.parallelThreshold)
+        let onePass = load(parallelAbove: .max)
+        #expect(onePass.count > 7_000)
+        #expect(inParts.count == onePass.count)
+        #expect(Self.documents(inParts) == Self.documents(onePass))
+        #expect(inParts.fields == onePass.fields)
+        #expect(inParts.diagnostics == onePass.diagnostics)
+        #expect(inParts.files == onePass.files)
+        #expect(inParts.fields.first { $0.name == "score" }?.type == .string)
+        let late = Self.documents(inParts).filter { $0["late_field"] != .missing }
+        #expect(late.count > 100 && late.count < inParts.count / 2)
+    }
+
     // MARK: - Size limits
 
     /// A 200 MB file that is one line: nothing in it can be a paper. Loading must not crash or
