@@ -432,6 +432,10 @@ private struct PendingColumn {
         if kind == .string {
             let byteBase = bytes.count
             makeRoom(&bytes, for: other.bytes.count)
+            let added = other.bytes.count
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress { PageAdvice.prepareForWriting(UnsafeMutableRawPointer(base + buffer.count), count: added) }
+            }
             bytes.append(contentsOf: other.bytes)
             makeRoom(&bounds, for: other.bounds.count - 1)
             bounds.append(contentsOf: other.bounds.dropFirst().lazy.map { $0 + byteBase })
