@@ -60,38 +60,42 @@ enum ExtractionRunner {
         }
 
         let chunkCount = (corpus.rowCount + chunkSize - 1) / chunkSize
-        let results = ChunkResults<ColumnAccumulator>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let start = chunk * chunkSize
-            let end = min(corpus.rowCount, start + chunkSize)
-            var accumulator = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
-            var output = ExtractionOutput(fields: fields)
-            let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
-            // One input for the chunk, refilled per paper: building one per paper retained and
-            // released its closure and arrays every time.
-            var input = ExtractionInput(row: start, title: empty, abstract: empty, others: [], lookup: corpus.lookup)
-            withTextViews(corpus) { views in
-                for row in start..<end {
-                    if corpus.ruledOut?.contains(row) == true {
-                        accumulator.appendEmptyRow()
-                        continue
-                    }
-                    output.reset()
-                    input.row = row
-                    input.title = empty
-                    input.abstract = empty
-                    if !input.others.isEmpty { input.others.removeAll(keepingCapacity: true) }
-                    views(row) { view in
-                        if view.field == "title" { input.title = view } else if view.field == "abstract" { input.abstract = view } else { input.others.append(view) }
-                    }
-                    extractor.extract(from: input, into: &output)
-                    accumulator.append(output)
-                }
-            }
-            results.store(accumulator, at: chunk)
-        }
+        // Chunks are merged in order as they finish, by whichever worker completes the run, so
+        // the merge overlaps the extraction of later chunks instead of following all of them
+        // on one core.
         var merged = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
-        for chunk in 0..<chunkCount { merged.absorb(results.take(chunk)) }
+        withUnsafeMutablePointer(to: &merged) { target in
+            let merge = InOrderMerge<ColumnAccumulator>(count: chunkCount) { accumulator, _ in target.pointee.absorb(accumulator) }
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = min(corpus.rowCount, start + chunkSize)
+                var accumulator = ColumnAccumulator(fields: fields, textFields: corpus.textColumns.map(\.name))
+                var output = ExtractionOutput(fields: fields)
+                let empty = TextView(field: "", utf8: UnsafeBufferPointer(start: nil, count: 0))
+                // One input for the chunk, refilled per paper: building one per paper retained and
+                // released its closure and arrays every time.
+                var input = ExtractionInput(row: start, title: empty, abstract: empty, others: [], lookup: corpus.lookup)
+                withTextViews(corpus) { views in
+                    for row in start..<end {
+                        if corpus.ruledOut?.contains(row) == true {
+                            accumulator.appendEmptyRow()
+                            continue
+                        }
+                        output.reset()
+                        input.row = row
+                        input.title = empty
+                        input.abstract = empty
+                        if !input.others.isEmpty { input.others.removeAll(keepingCapacity: true) }
+                        views(row) { view in
+                            if view.field == "title" { input.title = view } else if view.field == "abstract" { input.abstract = view } else { input.others.append(view) }
+                        }
+                        extractor.extract(from: input, into: &output)
+                        accumulator.append(output)
+                    }
+                }
+                merge.finished(accumulator, at: chunk)
+            }
+        }
         return merged.columns()
     }
 
@@ -149,6 +153,39 @@ final class ChunkResults<T>: @unchecked Sendable {
             let value = slots[index]!
             slots[index] = nil
             return value
+        }
+    }
+}
+
+/// Hands parts finished in any order to `merge` in index order, each as soon as it and every
+/// earlier part are in, on the thread that completes the run; `merge` is never called twice at
+/// once. Parallel work merged this way needs no serial pass at the end.
+final class InOrderMerge<Part>: @unchecked Sendable {
+    private var ready: [Part?]
+    private var next = 0
+    private var busy = false
+    private let lock = NSLockLike()
+    private let merge: (Part, Int) -> Void
+
+    init(count: Int, merge: @escaping (Part, Int) -> Void) {
+        ready = Array(repeating: nil, count: count)
+        self.merge = merge
+    }
+
+    func finished(_ part: Part, at index: Int) {
+        lock.withLock { ready[index] = part }
+        while true {
+            // Take the next part if it is ready and nobody else is merging.
+            let taken: (Part, Int)? = lock.withLock {
+                guard !busy, next < ready.count, let part = ready[next] else { return nil }
+                ready[next] = nil
+                next += 1
+                busy = true
+                return (part, next - 1)
+            }
+            guard let (part, index) = taken else { return }
+            merge(part, index)
+            lock.withLock { busy = false }
         }
     }
 }

@@ -3,6 +3,14 @@
 // (see `FieldMapping`); unknown keys become fields typed by their values; a line or element that
 // is not valid JSON, or has no title, is reported and skipped.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+
 enum JSONImporter {
     /// Records larger than this are reported and skipped rather than loaded.
     static let maximumRecordBytes = 32 << 20
@@ -57,9 +65,19 @@ enum JSONImporter {
         // whichever worker is free: the copy into the final columns (mostly first touches of
         // fresh pages) then overlaps the parsing of later parts instead of following it.
         builder.reserve(forInputBytes: bytes.count)
-        let reports = withUnsafeMutablePointer(to: &builder) { target in
+        var reports: [FileReport] = []
+        withUnsafeMutablePointer(to: &builder) { target in
             let pool = PartBufferPool(parts: ranges.count)
-            let merger = OrderedMerger(builder: target, partEnds: ranges.map(\.upperBound), pool: pool)
+            let total = Double(bytes.count)
+            let merger = InOrderMerge<(CorpusBuilder, FileReport)>(count: ranges.count) { parsed, k in
+                var (part, partReport) = parsed
+                // A column that must grow gets room for the whole input at the rate so far (and
+                // a twentieth more), so it is reallocated about once rather than once per part.
+                let growth = total / Double(max(1, ranges[k].upperBound)) * 1.05
+                target.pointee.append(contentsOf: part, growth: growth)
+                pool.give(part.takeBuffers())
+                reports.append(partReport)
+            }
             DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
                 var part = CorpusBuilder()
                 part.prefilter = prefilter
@@ -74,9 +92,8 @@ enum JSONImporter {
                 // The chunk's pages of a mapped file are not needed again: give them back now rather
                 // than holding the whole file in memory next to the columns made from it.
                 JSONImporter.release(chunk)
-                merger.finished(part, partReport, at: k)
+                merger.finished((part, partReport), at: k)
             }
-            return merger.reports
         }
         for partReport in reports {
             report.papers += partReport.papers
@@ -465,65 +482,6 @@ struct ByteCount: CustomStringConvertible {
         return "\(bytes) bytes"
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Dispatch
-import Foundation
-
-/// Appends parsed parts to a builder in their input order, each as soon as every earlier one
-/// is in, on the thread that completes the run. The builder is only touched by one thread at a
-/// time, under `merging`.
-private final class OrderedMerger: @unchecked Sendable {
-    private let builder: UnsafeMutablePointer<CorpusBuilder>
-    private var ready: [(CorpusBuilder, FileReport)?]
-    private var next = 0
-    private var busy = false
-    private let lock = NSLockLike()
-    private(set) var reports: [FileReport] = []
-
-    /// Where a part's text buffers go once its text has been copied out.
-    private let pool: PartBufferPool
-
-    /// Where each part ends in the input: how much of it is merged after each part.
-    private let partEnds: [Int]
-
-    init(builder: UnsafeMutablePointer<CorpusBuilder>, partEnds: [Int], pool: PartBufferPool) {
-        self.builder = builder
-        self.pool = pool
-        self.partEnds = partEnds
-        ready = Array(repeating: nil, count: partEnds.count)
-    }
-
-    func finished(_ part: CorpusBuilder, _ report: FileReport, at index: Int) {
-        lock.withLock { ready[index] = (part, report) }
-        while true {
-            // Take the next part if it is ready and nobody else is appending.
-            let taken: (CorpusBuilder, FileReport, Int)? = lock.withLock {
-                guard !busy, next < ready.count, let (part, report) = ready[next] else { return nil }
-                ready[next] = nil
-                next += 1
-                busy = true
-                return (part, report, next - 1)
-            }
-            guard let (merged, report, position) = taken else { return }
-            var part = merged
-            // A column that must grow gets room for the whole input at the rate so far (and a
-            // twentieth more), so it is reallocated about once rather than once per part.
-            let growth = Double(partEnds.last!) / Double(max(1, partEnds[position])) * 1.05
-            builder.pointee.append(contentsOf: part, growth: growth)
-            pool.give(part.takeBuffers())
-            lock.withLock {
-                reports.append(report)
-                busy = false
-            }
-        }
-    }
-}
-
 
 /// Column storage of parsed parts, kept for the parts still to be parsed: every byte of a
 /// fresh buffer costs a page fault and a zeroed page on first touch, which was most of a
