@@ -206,6 +206,8 @@ public struct PhraseMatcher: Sendable {
                         : PhraseMatcher.scan(base, 0, n, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, lane: 0, count: 0).count
                 }
             }
+            // Room for every place noted (most are matches), so a long list grows once.
+            if count > 2 { found.reserveCapacity(found.count + count) }
             outputStart.withUnsafeBufferPointer { starts in
                 outputPhrases.withUnsafeBufferPointer { phrases in
                     outputLengths.withUnsafeBufferPointer { lengths in
