@@ -133,14 +133,14 @@ struct ParamsScanner {
                 // Only numbers that start a token: not the 8 of GSM8K, nor the 5 of Qwen2.5.
                 if i > 0, TextTools.isLetter(text[i - 1]) || TextTools.isDigit(text[i - 1]) || text[i - 1] == UInt8(ascii: ".")
                     || text[i - 1] == UInt8(ascii: "_") || text[i - 1] >= 0x80 {
-                    if let glued = ParamsScanner.gluedSize(at: i, in: text) { candidates.append(glued) }
+                    if let glued = ParamsScanner.gluedSize(at: i, in: text) { ParamsScanner.add(glued, to: &candidates) }
                     var k = i + 1
                     while k < n, TextTools.isDigit(text[k]) || TextTools.isLetter(text[k]) { k += 1 }
                     resume = k
                     continue
                 }
                 if let candidate = numberCandidate(at: i, in: text) {
-                    candidates.append(candidate.0)
+                    ParamsScanner.add(candidate.0, to: &candidates)
                     resume = max(candidate.1, i + 1)
                 } else {
                     var k = i + 1
@@ -158,11 +158,19 @@ struct ParamsScanner {
             }
             // Scale words ("a trillion-parameter model") start "mil", "bil" or "tri".
             if ParamsScanner.startsScaleWord(at: i, in: text), let candidate = bareScaleCandidate(at: i, in: text) {
-                candidates.append(candidate)
+                ParamsScanner.add(candidate, to: &candidates)
             }
         }
         if !candidates.isEmpty { propagate(&candidates, in: text) }
-        return candidates.filter { $0.verdict == .accept && $0.value >= 1 && $0.value < 1e16 }
+        candidates.removeAll { !($0.verdict == .accept && $0.value >= 1 && $0.value < 1e16) }
+        return candidates
+    }
+
+    /// Appends a candidate; the first gets room for a few more (abstracts state several numbers).
+    @inline(__always)
+    private static func add(_ candidate: SizeCandidate, to candidates: inout [SizeCandidate]) {
+        if candidates.isEmpty { candidates.reserveCapacity(8) }
+        candidates.append(candidate)
     }
 
     /// A number at `start` and what follows it; returns the candidate and where scanning resumes.

@@ -34,45 +34,61 @@ struct TopicScorer: Sendable {
         topicCount = topics.count
     }
 
-    /// Every topic's score from the text alone, with the first evidence for each.
-    func score(title: TextView, abstract: TextView) -> (scores: [Double], evidence: [Evidence?]) {
-        var scores = [Double](repeating: 0, count: topicCount)
-        var firstEvidence = [Evidence?](repeating: nil, count: topicCount)
+    /// Where a topic's first evidence is: an offset range in the title or the abstract.
+    struct FirstEvidence {
+        var range: Range<Int>
+        var inTitle: Bool
+    }
+
+    /// Scores every topic from the text alone and calls `body` with the scores and each
+    /// topic's first evidence, in storage valid during the call: the extractor runs this for
+    /// every paper, and arrays per paper were most of its allocations.
+    func withScores<R>(title: TextView, abstract: TextView,
+                       _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<FirstEvidence?>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: topicCount) { scores in
+            withUnsafeTemporaryAllocation(of: FirstEvidence?.self, capacity: topicCount) { firstEvidence in
+                scores.initialize(repeating: 0)
+                firstEvidence.initialize(repeating: nil)
+                tally(title: title.utf8, abstract: abstract.utf8, scores, firstEvidence)
+                return body(scores, firstEvidence)
+            }
+        }
+    }
+
+    private func tally(title: UnsafeBufferPointer<UInt8>, abstract text: UnsafeBufferPointer<UInt8>,
+                       _ scores: UnsafeMutableBufferPointer<Double>, _ firstEvidence: UnsafeMutableBufferPointer<FirstEvidence?>) {
         // Occurrences counted per phrase, in a short list: a paper matches few phrases.
         var seen: [(phrase: Int, count: Int)] = []
         var matches: [PhraseMatcher.Match] = []
-        matcher.appendMatches(in: title.utf8, to: &matches)
+        matcher.appendMatches(in: title, to: &matches)
         for match in matches where match.phrase < thesisPhraseStart {
             let owner = phraseTopic[match.phrase]
             guard TopicScorer.counted(match.phrase, limit: 1, in: &seen) else { continue }
             scores[owner.topic] += TopicsExtractor.titleWeight * (owner.strength == .weak ? TopicsExtractor.weakWeight : 1)
-            if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = title.evidence(match.range) }
+            if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = FirstEvidence(range: match.range, inTitle: true) }
         }
-        if !abstract.isEmpty {
-            let text = abstract.utf8
-            matches.removeAll(keepingCapacity: true)
-            matcher.appendMatches(in: text, to: &matches)
-            // The sentences that state the contribution ("we propose", "this paper", ...), found
-            // only when some topic phrase occurs to weigh.
-            var thesis: [Range<Int>] = []
-            let weighs = matches.contains { $0.phrase < thesisPhraseStart }
-            for match in matches where weighs && match.phrase >= thesisPhraseStart {
-                if thesis.last?.contains(match.range.lowerBound) == true { continue }
-                thesis.append(TopicScorer.sentence(around: match.range.lowerBound, in: text))
-            }
-            seen.removeAll(keepingCapacity: true)
-            for match in matches where match.phrase < thesisPhraseStart {
-                let owner = phraseTopic[match.phrase]
-                let inThesis = thesis.contains { $0.contains(match.range.lowerBound) }
-                if owner.strength == .subject, !inThesis { continue }
-                guard TopicScorer.counted(match.phrase, limit: 2, in: &seen) else { continue }
-                var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
-                if inThesis { weight *= TopicsExtractor.thesisWeight }
-                scores[owner.topic] += weight
-                if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = abstract.evidence(match.range) }
-            }
+        guard !text.isEmpty else { return }
+        matches.removeAll(keepingCapacity: true)
+        matcher.appendMatches(in: text, to: &matches)
+        // The sentences that state the contribution ("we propose", "this paper", ...), found
+        // only when some topic phrase occurs to weigh.
+        var thesis: [Range<Int>] = []
+        let weighs = matches.contains { $0.phrase < thesisPhraseStart }
+        for match in matches where weighs && match.phrase >= thesisPhraseStart {
+            if thesis.last?.contains(match.range.lowerBound) == true { continue }
+            thesis.append(TopicScorer.sentence(around: match.range.lowerBound, in: text))
         }
-        return (scores, firstEvidence)
+        seen.removeAll(keepingCapacity: true)
+        for match in matches where match.phrase < thesisPhraseStart {
+            let owner = phraseTopic[match.phrase]
+            let inThesis = thesis.contains { $0.contains(match.range.lowerBound) }
+            if owner.strength == .subject, !inThesis { continue }
+            guard TopicScorer.counted(match.phrase, limit: 2, in: &seen) else { continue }
+            var weight = owner.strength == .weak ? TopicsExtractor.weakWeight : 1
+            if inThesis { weight *= TopicsExtractor.thesisWeight }
+            scores[owner.topic] += weight
+            if firstEvidence[owner.topic] == nil { firstEvidence[owner.topic] = FirstEvidence(range: match.range, inTitle: false) }
+        }
     }
 
     /// Counts one more occurrence of `phrase`; false once it has been counted `limit` times.

@@ -68,15 +68,17 @@ public struct TopicsExtractor: Extractor {
     }
 
     public func extract(from paper: ExtractionInput, into output: inout ExtractionOutput) {
-        var (scores, firstEvidence) = scorer.score(title: paper.title, abstract: paper.abstract)
-        if !hintFields.isEmpty, let llm = llmIndex {
-            scores[llm] += languageModelHint(paper)
-        }
-        var assigned: [Int] = []
-        for (t, score) in scores.enumerated() where score >= TopicsExtractor.threshold { assigned.append(t) }
-        for t in assigned {
-            if scores[t] < 2 * TopicsExtractor.threshold, yields[t].contains(where: assigned.contains) { continue }
-            output.add(.string(topics[t].name), toFieldAt: 0, evidence: firstEvidence[t])
+        scorer.withScores(title: paper.title, abstract: paper.abstract) { scores, firstEvidence in
+            if !hintFields.isEmpty, let llm = llmIndex {
+                scores[llm] += languageModelHint(paper)
+            }
+            let threshold = TopicsExtractor.threshold
+            for t in scores.indices where scores[t] >= threshold {
+                // A topic that yields to another one assigned here is left out, unless it scores double.
+                if scores[t] < 2 * threshold, yields[t].contains(where: { scores[$0] >= threshold }) { continue }
+                let evidence = firstEvidence[t].map { ($0.inTitle ? paper.title : paper.abstract).evidence($0.range) }
+                output.add(.string(topics[t].name), toFieldAt: 0, evidence: evidence)
+            }
         }
     }
 
@@ -92,8 +94,9 @@ public struct TopicsExtractor: Extractor {
         // and fast enough to run on every paper, with no phrase search before it.
         let alone = TopicScorer([topic])
         return TextRequirement { title, abstract in
-            alone.score(title: TextView(field: "title", utf8: title), abstract: TextView(field: "abstract", utf8: abstract))
-                .scores[0] >= TopicsExtractor.threshold
+            alone.withScores(title: TextView(field: "title", utf8: title), abstract: TextView(field: "abstract", utf8: abstract)) { scores, _ in
+                scores[0] >= TopicsExtractor.threshold
+            }
         }
     }
 

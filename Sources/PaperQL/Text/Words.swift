@@ -108,6 +108,8 @@ extension TextTools {
     public static func words(after position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int, stopAtComma: Bool = false,
                              into words: inout [Word]) {
         words.removeAll(keepingCapacity: true)
+        // Room for the most words asked of this buffer so far: one allocation, not one per doubling.
+        if words.capacity < count { words.reserveCapacity(max(count, 5)) }
         var i = position
         let n = text.count
         while words.count < count, i < n {
@@ -131,6 +133,7 @@ extension TextTools {
     /// punctuation (a decimal point does not stop), into `words`.
     public static func words(before position: Int, in text: UnsafeBufferPointer<UInt8>, count: Int, into words: inout [Word]) {
         words.removeAll(keepingCapacity: true)
+        if words.capacity < count { words.reserveCapacity(max(count, 5)) }
         var i = position - 1
         while words.count < count, i >= 0 {
             let b = text[i]
