@@ -21,14 +21,12 @@ public struct PhraseMatcher: Sendable {
     /// phrases end there. Rows rather than state numbers keep a multiply off the chain of
     /// dependent loads that a scan is. Bytes are mapped to classes first (every byte no phrase uses shares one class),
     /// which keeps the table small enough to stay in cache.
-    private let transitions: [Int32]
-    /// Byte (after folding) -> class.
-    private let byteClass: [UInt8]
+    ///
+    /// The tables live in one object (`Tables`) rather than five arrays: a scan reads them
+    /// through plain pointers, where five arrays cost a retain and a release each per call
+    /// (a tenth of a one-shot query's time went to those).
+    private let tables: Tables
     private let classCount: Int
-    /// The phrases ending in each state, flattened: state s owns `outputPhrases[outputStart[s] ..< outputStart[s + 1]]`.
-    private let outputStart: [Int32]
-    private let outputPhrases: [Int32]
-    private let outputLengths: [Int32]
     private let allowPlural: Bool
     private let allowVersion: Bool
     /// The longest phrase in bytes, plus one for the anchor: a scan started this far back is
@@ -67,7 +65,6 @@ public struct PhraseMatcher: Sendable {
             }
         }
         for byte in 0..<256 { classes[byte] = classes[Int(PhraseMatcher.fold(UInt8(byte)))] }
-        byteClass = classes
         classCount = width
         var isBoundary = [Bool](repeating: false, count: width)
         for byte in 0..<256 where !PhraseMatcher.isWordByte(UInt8(byte)) { isBoundary[Int(classes[byte])] = true }
@@ -142,7 +139,6 @@ public struct PhraseMatcher: Sendable {
                 flat[newState * width + c] = outputs[target].isEmpty ? row : -row
             }
         }
-        transitions = flat
         startRow = Int(rank[phraseRoot]) * width
         var start: [Int32] = [0]
         var phrasesFlat: [Int32] = []
@@ -154,9 +150,7 @@ public struct PhraseMatcher: Sendable {
             }
             start.append(Int32(phrasesFlat.count))
         }
-        outputStart = start
-        outputPhrases = phrasesFlat
-        outputLengths = lengths
+        tables = Tables(transitions: flat, byteClass: classes, outputStart: start, outputPhrases: phrasesFlat, outputLengths: lengths)
     }
 
     /// Lowercases ASCII letters and maps `-`, `_` and tabs to a space.
@@ -200,26 +194,18 @@ public struct PhraseMatcher: Sendable {
         // A phrase can end at every byte, so a region holds a hit per byte its lane reads.
         let region = lanes == 4 ? (n + 3 * warm) / 4 + 8 : n + 8
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: lanes * region) { hits in
-            let count = transitions.withUnsafeBufferPointer { table in
-                byteClass.withUnsafeBufferPointer { classes in
-                    lanes == 4 ? PhraseMatcher.scanQuarters(base, n, warm, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, region: region)
-                        : PhraseMatcher.scan(base, 0, n, startRow, table.baseAddress!, classes.baseAddress!, hits.baseAddress!, lane: 0, count: 0).count
-                }
-            }
+            let t = tables
+            let count = lanes == 4
+                ? PhraseMatcher.scanQuarters(base, n, warm, startRow, t.transitions, t.byteClass, hits.baseAddress!, region: region)
+                : PhraseMatcher.scan(base, 0, n, startRow, t.transitions, t.byteClass, hits.baseAddress!, lane: 0, count: 0).count
             // Room for every place noted (most are matches), so a long list grows once.
             if count > 2 { found.reserveCapacity(found.count + count) }
-            outputStart.withUnsafeBufferPointer { starts in
-                outputPhrases.withUnsafeBufferPointer { phrases in
-                    outputLengths.withUnsafeBufferPointer { lengths in
-                        for k in 0..<count {
-                            let hit = hits[k]
-                            let state = Int(hit & 0xFFFF_FFFF) / classCount
-                            let end = Int(hit >> 34)
-                            for o in Int(starts[state])..<Int(starts[state + 1]) {
-                                if let match = check(Int(phrases[o]), length: Int(lengths[o]), endingAt: end, in: text) { found.append(match) }
-                            }
-                        }
-                    }
+            for k in 0..<count {
+                let hit = hits[k]
+                let state = Int(hit & 0xFFFF_FFFF) / classCount
+                let end = Int(hit >> 34)
+                for o in Int(t.outputStart[state])..<Int(t.outputStart[state + 1]) {
+                    if let match = check(Int(t.outputPhrases[o]), length: Int(t.outputLengths[o]), endingAt: end, in: text) { found.append(match) }
                 }
             }
         }
@@ -315,5 +301,40 @@ public struct PhraseMatcher: Sendable {
             }
         }
         return Match(phrase: phrase, range: start..<end)
+    }
+}
+
+/// A phrase automaton's tables, allocated once and read through pointers. Immutable after
+/// `init`, so sharing one between threads is safe.
+private final class Tables: @unchecked Sendable {
+    /// See `PhraseMatcher`: row + class -> next row, negated where phrases end.
+    let transitions: UnsafePointer<Int32>
+    /// Byte (after folding) -> class.
+    let byteClass: UnsafePointer<UInt8>
+    /// The phrases ending in each state, flattened: state s owns `outputPhrases[outputStart[s] ..< outputStart[s + 1]]`.
+    let outputStart: UnsafePointer<Int32>
+    let outputPhrases: UnsafePointer<Int32>
+    let outputLengths: UnsafePointer<Int32>
+
+    init(transitions: [Int32], byteClass: [UInt8], outputStart: [Int32], outputPhrases: [Int32], outputLengths: [Int32]) {
+        self.transitions = Tables.copy(transitions)
+        self.byteClass = Tables.copy(byteClass)
+        self.outputStart = Tables.copy(outputStart)
+        self.outputPhrases = Tables.copy(outputPhrases)
+        self.outputLengths = Tables.copy(outputLengths)
+    }
+
+    deinit {
+        transitions.deallocate()
+        byteClass.deallocate()
+        outputStart.deallocate()
+        outputPhrases.deallocate()
+        outputLengths.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafePointer<T> {
+        let storage = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+        storage.initialize(from: array, count: array.count)
+        return UnsafePointer(storage)
     }
 }
