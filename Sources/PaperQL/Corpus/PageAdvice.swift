@@ -16,8 +16,11 @@ enum PageAdvice {
         #if os(Linux)
         guard count >= threshold else { return }
         let page = Int(getpagesize())
-        let from = Int(bitPattern: start) / page * page
-        let to = (Int(bitPattern: start) + count + page - 1) / page * page
+        // Whole pages inside the range only (the partial ones at either end fault in as usual),
+        // so the advice never reaches memory beyond the buffer.
+        let from = (Int(bitPattern: start) + page - 1) / page * page
+        let to = (Int(bitPattern: start) + count) / page * page
+        guard to > from else { return }
         // MADV_POPULATE_WRITE (23); Glibc's module does not export it on every version.
         if let pointer = UnsafeMutableRawPointer(bitPattern: from) { _ = madvise(pointer, to - from, 23) }
         #endif
