@@ -372,7 +372,6 @@ struct CorpusBuilder {
     }
 }
 
-/// One column while it is being built.
 /// The arrays behind a column under construction, kept for reuse (see `CorpusBuilder.takeBuffers`).
 struct ColumnBuffers {
     var rowOffsets: [Int32] = []
@@ -381,6 +380,7 @@ struct ColumnBuffers {
     var bounds: [Int] = []
 }
 
+/// One column while it is being built.
 private struct PendingColumn {
     enum Kind { case undetermined, number, string, date, bool }
 

@@ -69,14 +69,15 @@ enum JSONImporter {
         withUnsafeMutablePointer(to: &builder) { target in
             let pool = PartBufferPool(parts: ranges.count)
             let total = Double(bytes.count)
+            let largestPart = ranges.map(\.count).max() ?? 0
             let merger = InOrderMerge<(CorpusBuilder, FileReport)>(count: ranges.count) { parsed, k in
-                var (part, partReport) = parsed
+                var part = parsed.0
                 // A column that must grow gets room for the whole input at the rate so far (and
                 // a twentieth more), so it is reallocated about once rather than once per part.
                 let growth = total / Double(max(1, ranges[k].upperBound)) * 1.05
                 target.pointee.append(contentsOf: part, growth: growth)
                 pool.give(part.takeBuffers())
-                reports.append(partReport)
+                reports.append(parsed.1)
             }
             DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
                 var part = CorpusBuilder()
@@ -84,7 +85,7 @@ enum JSONImporter {
                 if let buffers = pool.take() {
                     part.reuse(buffers)
                 } else {
-                    part.reserve(forInputBytes: ranges.map(\.count).max()!)
+                    part.reserve(forInputBytes: largestPart)
                 }
                 var partReport = FileReport(path: origin, format: .jsonLines, papers: 0, diagnostics: [])
                 let chunk = UnsafeBufferPointer(rebasing: shared[ranges[k]])
